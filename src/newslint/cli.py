@@ -1,0 +1,234 @@
+"""The command line: `newslint check`, `fix`, `rules`, `rule`.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, config or
+input error (always one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from newslint import __version__
+
+app = typer.Typer(
+    name="newslint",
+    help="Editorial-quality and fact-check linter for Hindi news articles.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(str, Enum):
+    concise = "concise"
+    full = "full"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    gitlab = "gitlab"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def fail(message: str) -> "typer.Exit":
+    sys.stderr.write(f"newslint: error: {message}\n")
+    return typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newslint {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Editorial-quality and fact-check linter for Hindi news articles."""
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    result: list[str] = []
+    for value in values or []:
+        result.extend(part.strip() for part in value.split(",") if part.strip())
+    return result
+
+
+def _style(color: Color, stream) -> "object":
+    from newslint.report import Style
+
+    if color == Color.always:
+        return Style(True)
+    if color == Color.never or os.environ.get("NO_COLOR"):
+        return Style(False)
+    return Style(hasattr(stream, "isatty") and stream.isatty())
+
+
+PATHS = typer.Argument(None, help="Files or folders to check (folders: *.txt, *.md, *.markdown). '-' reads stdin.")
+SELECT = typer.Option(None, "--select", help="Only these rules (codes, prefixes, names or categories; comma-separated).")
+EXTEND_SELECT = typer.Option(None, "--extend-select", help="Add these rules to the selection.")
+IGNORE = typer.Option(None, "--ignore", help="Skip these rules.")
+CONFIG = typer.Option(None, "--config", help="Use this config file instead of discovering one.")
+STDIN_FILENAME = typer.Option(None, "--stdin-filename", help="The name to report for text read from stdin.")
+LT_URL = typer.Option(None, "--languagetool-url", help="Check English passages with the LanguageTool server at this URL.")
+
+
+@app.command()
+def check(
+    paths: Optional[List[str]] = PATHS,
+    format: OutputFormat = typer.Option(OutputFormat.concise, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    select: Optional[List[str]] = SELECT,
+    extend_select: Optional[List[str]] = EXTEND_SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Lowest severity that fails (exit 1). Default: error, or the config's fail-on."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
+    statistics: bool = typer.Option(False, "--statistics", help="Show counts per rule instead of each finding."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary and errors."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the output."),
+    config: Optional[Path] = CONFIG,
+    stdin_filename: Optional[str] = STDIN_FILENAME,
+    languagetool_url: Optional[str] = LT_URL,
+) -> None:
+    """Check articles and report findings."""
+    from newslint.runner import RunOptions, run_check
+
+    options = RunOptions(
+        paths=paths or ["."],
+        select=_split(select) if select else None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        fail_on=fail_on.value if fail_on else None,
+        config=config,
+        stdin_filename=stdin_filename,
+        languagetool_url=languagetool_url,
+    )
+    out = sys.stdout
+    code = run_check(
+        options,
+        fmt=format.value,
+        output=output,
+        style=_style(color, out if output is None else None),
+        statistics=statistics,
+        quiet=quiet,
+        exit_zero=exit_zero,
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def fix(
+    paths: Optional[List[str]] = PATHS,
+    unsafe: bool = typer.Option(False, "--unsafe", help="Also apply the first unsafe suggestion of each finding."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff of the fixes and write nothing."),
+    interactive: bool = typer.Option(False, "--interactive", "-i", help="Review each finding and choose a fix."),
+    select: Optional[List[str]] = SELECT,
+    extend_select: Optional[List[str]] = EXTEND_SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Lowest severity of what is left that fails (exit 1)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings are left."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary and errors."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the output."),
+    config: Optional[Path] = CONFIG,
+    stdin_filename: Optional[str] = STDIN_FILENAME,
+) -> None:
+    """Apply safe fixes (and, with --unsafe, suggested ones), then report what is left."""
+    from newslint.fixer import run_fix
+    from newslint.runner import RunOptions
+
+    options = RunOptions(
+        paths=paths or ["."],
+        select=_split(select) if select else None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        fail_on=fail_on.value if fail_on else None,
+        config=config,
+        stdin_filename=stdin_filename,
+    )
+    code = run_fix(options, unsafe=unsafe, diff=diff, interactive=interactive, quiet=quiet, exit_zero=exit_zero, style=_style(color, sys.stdout))
+    raise typer.Exit(code)
+
+
+@app.command("rules")
+def list_rules(
+    format: str = typer.Option("text", "--format", "-f", help="text or json"),
+) -> None:
+    """List every rule: code, name, category, default severity, fixable, enabled by default."""
+    import json
+
+    from newslint.registry import all_rules
+
+    if format not in ("text", "json"):
+        raise fail(f"--format must be text or json, not {format!r}")
+    rules = all_rules()
+    if format == "json":
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "category": r.category,
+                        "severity": r.severity,
+                        "fixable": r.fixable,
+                        "default_enabled": r.default_enabled,
+                        "summary": r.summary(),
+                    }
+                    for r in rules
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for r in rules:
+        fixable = {"safe": "fix", "unsafe": "suggest", "no": ""}[r.fixable]
+        enabled = "" if r.default_enabled else " (off by default)"
+        typer.echo(f"{r.code:<7} {r.name:<32} {r.category:<12} {r.severity:<8} {fixable:<8}{r.summary()}{enabled}")
+
+
+@app.command("rule")
+def explain_rule(key: str = typer.Argument(..., help="A rule code or name, e.g. SP101 or repeated-line.")) -> None:
+    """Explain one rule, with examples."""
+    from newslint.registry import rule_by_key
+
+    rule = rule_by_key(key)
+    if rule is None:
+        raise fail(f"no rule '{key}' (see `newslint rules`)")
+    typer.echo(f"{rule.code} {rule.name}")
+    typer.echo(f"category: {rule.category}   default severity: {rule.severity}   fixable: {rule.fixable}"
+               f"{'' if rule.default_enabled else '   (off by default: enable with --extend-select)'}")
+    if rule.options:
+        typer.echo("options: " + ", ".join(f"{k} = {v!r}" for k, v in rule.options.items()))
+    typer.echo("")
+    typer.echo(rule.explanation())
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("newslint: interrupted\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

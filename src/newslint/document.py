@@ -1,0 +1,356 @@
+"""The parsed article: metadata, headline, lines, blocks, sentences and word tokens.
+
+Every position is a code-point offset into the file's decoded text (`Source.text`).
+
+The key idea is the *prose view* (`Document.prose`): a copy of the text of exactly the same
+length in which everything that is not prose — front matter, Markdown code, HTML tags and
+comments, link targets, URLs, e-mail addresses — is masked out (with U+FFFC inside a line, with
+spaces where a whole line is not prose; line breaks are kept). Checks search the prose view, so they never flag a URL or a code span, and every offset
+they find is already an offset into the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import regex
+
+from newslint.source import InputError, Source
+
+# Word tokens: letters and combining marks (so Devanagari vowel signs, virama and nukta stay inside
+# the word — Python's `re` would split there), plus ZWJ/ZWNJ, which legitimately sit inside some
+# Devanagari words and which the Unicode-hygiene check inspects.
+WORD_RE = regex.compile(r"[\p{L}\p{M}](?:[\p{L}\p{M}\u200c\u200d]*[\p{L}\p{M}])?")
+DEVANAGARI_RE = regex.compile(r"\p{Devanagari}")
+LATIN_RE = regex.compile(r"\p{Latin}")
+LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+
+# Sentence terminators. A full stop inside a number (4.5) or after an abbreviation is not one.
+SENTENCE_END_RE = regex.compile(r"[।॥?!]+[\"'’”)\]]*|\.(?!\d)[\"'’”)\]]*")
+ABBREVIATIONS = frozenset(
+    """डॉ प्रो श्री श्रीमती सुश्री कु मि ई पू सं स्व रु
+    Dr Mr Mrs Ms Prof St Jr Sr vs etc No Nos Rs Co Ltd Inc Gen Col Lt Capt Sgt Gov Sen Rep Jan Feb Mar Apr
+    Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
+# Devanagari spellings of Latin initials (ए.पी.जे., एम.एस.), which take a full stop mid-sentence.
+DEVANAGARI_INITIALS = frozenset(
+    "ए बी सी डी ई एफ एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड".split()
+)
+
+FRONT_MATTER_OPEN_RE = regex.compile(r"\A---[ \t]*(?:\r\n|\n|\r)")
+FRONT_MATTER_CLOSE_RE = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.MULTILINE)
+
+# Non-prose spans. Order matters only for speed; overlaps are harmless.
+URL_RE = regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'’”)\]]+[^\s<>\"'’”)\].,;:!?।]")
+EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+HTML_COMMENT_RE = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+HTML_TAG_RE = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+MD_FENCE_RE = regex.compile(r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", regex.MULTILINE | regex.DOTALL)
+MD_CODE_SPAN_RE = regex.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
+MD_LINK_TARGET_RE = regex.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_REFERENCE_DEF_RE = regex.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S.*$", regex.MULTILINE)
+MASKED_LINE_RE = regex.compile(r"^[\ufffc \t\r]*\ufffc[\ufffc \t\r]*$", regex.MULTILINE)
+MASK_OR_SPACE_RE = regex.compile(r"\ufffc")
+MD_HEADING_RE = regex.compile(r"^[ \t]{0,3}#{1,6}(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int  # offset of the first character
+    end: int  # offset just past the last character, line break excluded
+    text: str  # the line as written, line break excluded
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    start: int
+    end: int
+
+    @cached_property
+    def norm(self) -> str:
+        """NFC form, for comparison: precomposed and decomposed nukta letters compare equal."""
+        return unicodedata.normalize("NFC", self.text)
+
+    @property
+    def is_devanagari(self) -> bool:
+        return DEVANAGARI_RE.search(self.text) is not None
+
+    @property
+    def is_latin(self) -> bool:
+        return LATIN_RE.search(self.text) is not None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int  # just past the terminator (or the end of the block)
+    text: str  # prose view of the sentence (non-prose blanked)
+
+
+@dataclass
+class Block:
+    """A paragraph (Markdown) or a line (plain text): the unit for quote balancing and repeats."""
+
+    kind: str  # "paragraph" or "heading"
+    lines: list[Line]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+@dataclass
+class Document:
+    source: Source
+    metadata: dict[str, Any]
+    prose: str
+    lines: list[Line]
+    body_start_line: int  # number of the first line after the front matter
+    front_matter_end: int = 0  # offset just past the front matter (0 when there is none)
+    cache: dict[str, Any] = field(default_factory=dict)  # derived data shared between checks
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.source.kind == "markdown"
+
+    # -- positions ---------------------------------------------------------------------------
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def line_at(self, offset: int) -> Line:
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return self.lines[max(index, 0)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; columns count code points."""
+        line = self.line_at(offset)
+        return line.number, offset - line.start + 1
+
+    # -- structure -----------------------------------------------------------------------------
+    @cached_property
+    def body_lines(self) -> list[Line]:
+        """Lines after the front matter whose prose is not blank, in order."""
+        return [line for line in self.lines[self.body_start_line - 1:] if self.prose[line.start:line.end].strip()]
+
+    @cached_property
+    def headline(self) -> str:
+        title = self.metadata.get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+        first = self.body_lines[0] if self.body_lines else None
+        return self.line_prose(first).strip() if first else ""
+
+    def line_prose(self, line: Line) -> str:
+        return self.prose[line.start:line.end]
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        blocks: list[Block] = []
+        current: list[Line] = []
+        for line in self.lines[self.body_start_line - 1:]:
+            prose = self.line_prose(line)
+            if not prose.strip():
+                if current:
+                    blocks.append(Block("paragraph", current))
+                    current = []
+                continue
+            if not self.is_markdown:
+                blocks.append(Block("paragraph", [line]))
+            elif MD_HEADING_RE.match(prose):
+                if current:
+                    blocks.append(Block("paragraph", current))
+                    current = []
+                blocks.append(Block("heading", [line]))
+            else:
+                current.append(line)
+        if current:
+            blocks.append(Block("paragraph", current))
+        return blocks
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        result: list[Sentence] = []
+        for block in self.blocks:
+            result.extend(split_sentences(self.prose, block.start, block.end))
+        return result
+
+    def sentences_in(self, block: Block) -> list[Sentence]:
+        starts = [s.start for s in self.sentences]
+        lo = bisect.bisect_left(starts, block.start)
+        hi = bisect.bisect_left(starts, block.end)
+        return self.sentences[lo:hi]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        start = self.front_matter_end
+        return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(self.prose, start)]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end)
+        return self.tokens[lo:hi]
+
+    @cached_property
+    def language(self) -> str:
+        """'hi' or 'en': front matter `lang` wins; otherwise the script most of the words are in."""
+        lang = self.metadata.get("lang") or self.metadata.get("language")
+        if isinstance(lang, str) and lang.strip():
+            return lang.strip().lower().split("-")[0].split("_")[0]
+        deva = sum(1 for t in self.tokens if t.is_devanagari)
+        latin = sum(1 for t in self.tokens if t.is_latin)
+        return "en" if latin > deva * 2 and latin >= 3 else "hi"
+
+
+def split_sentences(prose: str, start: int, end: int) -> list[Sentence]:
+    """Split prose[start:end] into sentences at ।, ॥, ?, ! and full stops that end a sentence.
+
+    In plain text each line is its own block, so line ends are block ends. In Markdown a
+    paragraph may wrap over several lines: a line break there is not a sentence boundary.
+    """
+    result: list[Sentence] = []
+    cursor = start
+    for match in SENTENCE_END_RE.finditer(prose, start, end):
+        if match.group().startswith(".") and not _full_stop_ends_sentence(prose, match.start(), start):
+            continue
+        _append_sentence(result, prose, cursor, match.end())
+        cursor = match.end()
+    _append_sentence(result, prose, cursor, end)
+    return result
+
+
+def _append_sentence(result: list[Sentence], prose: str, start: int, end: int) -> None:
+    text = prose[start:end]
+    stripped = text.strip()
+    if not stripped:
+        return
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    result.append(Sentence(start + lead, end - trail, stripped))
+
+
+def _full_stop_ends_sentence(prose: str, dot: int, floor: int) -> bool:
+    # The word just before the full stop.
+    i = dot
+    while i > floor and (prose[i - 1].isalpha() or unicodedata.category(prose[i - 1]).startswith("M")):
+        i -= 1
+    word = prose[i:dot]
+    if not word:
+        return True  # "..." or ". ." — punctuation, let it end
+    if word in ABBREVIATIONS:
+        return False
+    nxt = prose[dot + 1:dot + 2]
+    if len(word) == 1 and word.isascii() and word.isupper():
+        return False  # an initial: "J. K. Rowling", "U.S."
+    if word in DEVANAGARI_INITIALS and nxt not in ("", "\n", "\r"):
+        return False  # ए.पी.जे. अब्दुल कलाम
+    return True
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    for number, match in enumerate(LINE_RE.finditer(text), start=1):
+        raw = match.group()
+        if not raw and match.start() == len(text) and lines:
+            break  # the empty match after a final line break is not a line
+        body = raw.rstrip("\r\n")
+        lines.append(Line(number, match.start(), match.start() + len(body), body))
+        if match.end() == len(text):
+            break
+    return lines or [Line(1, 0, 0, "")]
+
+
+# Inline non-prose (a URL, a code span) is replaced by this character rather than by spaces, so
+# that checks about spacing never see spaces that are not in the file. Lines left with nothing
+# but masks (a code fence, a bare URL line) become blank.
+MASK = "\ufffc"
+
+
+def _blank(chars: list[str], start: int, end: int, fill: str = MASK) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = fill
+
+
+def parse_front_matter(source: Source) -> tuple[dict[str, Any], int]:
+    """Return (metadata, offset just past the closing delimiter). Raise InputError if broken."""
+    text = source.text
+    opening = FRONT_MATTER_OPEN_RE.match(text)
+    if not opening:
+        return {}, 0
+    closing = FRONT_MATTER_CLOSE_RE.search(text, opening.end())
+    if not closing:
+        raise InputError(source.path, "front matter opened with '---' on line 1 is never closed (add a closing '---' line)")
+    body = text[opening.end():closing.start()]
+    end = closing.end()
+    if text[end:end + 2] == "\r\n":
+        end += 2
+    elif text[end:end + 1] in ("\n", "\r"):
+        end += 1
+    import yaml  # only files with front matter pay for the import
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(body, Loader=loader)  # noqa: S506 — a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" on line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(source.path, f"broken front matter{where}: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(source.path, f"broken front matter: expected 'key: value' lines, found a {type(data).__name__}")
+    return {str(k): v for k, v in data.items()}, end
+
+
+def prose_view(text: str, front_matter_end: int, markdown: bool) -> str:
+    """A same-length copy of `text` with everything that is not prose blanked out."""
+    chars = list(text)
+    _blank(chars, 0, front_matter_end, " ")
+    patterns = [HTML_COMMENT_RE, URL_RE, EMAIL_RE]
+    if markdown:
+        patterns = [MD_FENCE_RE, HTML_COMMENT_RE, MD_CODE_SPAN_RE, HTML_TAG_RE, MD_LINK_TARGET_RE, MD_REFERENCE_DEF_RE, URL_RE, EMAIL_RE]
+    for pattern in patterns:
+        for match in pattern.finditer(text, front_matter_end):
+            _blank(chars, match.start(), match.end())
+    prose = "".join(chars)
+    if MASK not in prose:
+        return prose
+    return MASKED_LINE_RE.sub(lambda m: MASK_OR_SPACE_RE.sub(" ", m.group()), prose)
+
+
+def parse_document(source: Source) -> Document:
+    metadata, fm_end = parse_front_matter(source)
+    lines = split_lines(source.text)
+    prose = prose_view(source.text, fm_end, source.kind == "markdown")
+    body_start = 1
+    if fm_end:
+        body_start = next((line.number for line in lines if line.start >= fm_end), len(lines) + 1)
+    return Document(source=source, metadata=metadata, prose=prose, lines=lines, body_start_line=body_start, front_matter_end=fm_end)

@@ -1,0 +1,123 @@
+"""Inflection analysis: which stems could a word be an inflected form of?
+
+The generated word list already holds every form that hindi-hunspell's affix
+rules produce.  This module covers the rest — names from the gazetteer, a
+newsroom's own words, and stems whose hunspell flags miss a plural — with a
+short list of *regular* Hindi endings.  It only proposes stems; the lexicon
+accepts a word when one of them is a stored word (one level deep, no
+recursion, so errors cannot compound).
+
+The rules stay deliberately narrow: a consonant stem may take -ें/-ों
+(बात → बातें, बातों) but not -े (बाते is a slip), and verb endings are
+accepted only on a stem whose infinitive (stem + ना) is a stored word.
+All strings are lookup keys (see :func:`newslint.hindi.text.lookup_key`),
+so ँ has already become ं.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from .text import CONSONANTS, NUKTA
+
+
+@dataclasses.dataclass(frozen=True)
+class Ending:
+    suffix: str  # what the inflected word ends with
+    stem_end: str  # what replaces it to give the stem ("" = nothing)
+    needs_consonant_stem: bool = False  # stem must end in a consonant (बात-ें)
+    verb_only: bool = False  # stem + "ना" must be a stored word
+    description: str = ""
+
+
+# Longest suffixes first, so that ियां is tried before ां.
+ENDINGS: tuple[Ending, ...] = tuple(
+    sorted(
+        [
+            # nouns in -ी/-ि: नजदीकी → नजदीकियां, नजदीकियों; नीति → नीतियां
+            Ending("ियां", "ी", description="plural of -ी noun"),
+            Ending("ियों", "ी", description="oblique plural of -ी noun"),
+            Ending("ियां", "ि", description="plural of -ि noun"),
+            Ending("ियों", "ि", description="oblique plural of -ि noun"),
+            Ending("इयां", "ई", description="plural of -ई noun (भाई)"),
+            Ending("इयों", "ई", description="oblique plural of -ई noun"),
+            # nouns in -ा (feminine or loan): महिला → महिलाएं, महिलाओं
+            Ending("ाएं", "ा", description="plural of -ा feminine noun"),
+            Ending("ाओं", "ा", description="oblique plural of -ा noun"),
+            # nouns in -ु/-ू: वस्तु → वस्तुएं, वस्तुओं; बहू → बहुएं
+            Ending("ुएं", "ु", description="plural of -ु noun"),
+            Ending("ुओं", "ु", description="oblique plural of -ु noun"),
+            Ending("ुएं", "ू", description="plural of -ू noun"),
+            Ending("ुओं", "ू", description="oblique plural of -ू noun"),
+            # consonant-final nouns: बात → बातें, बातों; देश → देशों
+            Ending("ें", "", needs_consonant_stem=True, description="plural of consonant-final feminine noun"),
+            Ending("ों", "", needs_consonant_stem=True, description="oblique plural of consonant-final noun"),
+            # -ा masculine nouns and adjectives: लड़का → लड़के, लड़कों; गहरा → गहरी
+            Ending("े", "ा", description="oblique/plural of -ा word"),
+            Ending("ों", "ा", description="oblique plural of -ा noun"),
+            Ending("ी", "ा", description="feminine of -ा adjective; अमेरिका → अमेरिकी"),
+            # adjectives of place and origin: रूस → रूसी, कोरिया → कोरियाई, भारत → भारतीय
+            Ending("ी", "", needs_consonant_stem=True, description="adjective in -ी (रूसी)"),
+            Ending("ाई", "ा", description="adjective in -आई (कोरियाई)"),
+            Ending("ीय", "", needs_consonant_stem=True, description="adjective in -ईय (भारतीय)"),
+            Ending("ीं", "ी", description="plural of -ी feminine form (थी → थीं)"),
+            # verbs: only when stem + ना is a stored infinitive
+            Ending("ता", "", verb_only=True),
+            Ending("ती", "", verb_only=True),
+            Ending("ते", "", verb_only=True),
+            Ending("तीं", "", verb_only=True),
+            Ending("ने", "", verb_only=True),
+            Ending("नी", "", verb_only=True),
+            Ending("कर", "", verb_only=True),
+            Ending("एगा", "", verb_only=True),
+            Ending("एगी", "", verb_only=True),
+            Ending("एंगे", "", verb_only=True),
+            Ending("एंगी", "", verb_only=True),
+            Ending("ेगा", "", verb_only=True),
+            Ending("ेगी", "", verb_only=True),
+            Ending("ेंगे", "", verb_only=True),
+            Ending("ेंगी", "", verb_only=True),
+            Ending("ूंगा", "", verb_only=True),
+            Ending("ूंगी", "", verb_only=True),
+            Ending("ऊंगा", "", verb_only=True),
+            Ending("ऊंगी", "", verb_only=True),
+            Ending("ोगे", "", verb_only=True),
+            Ending("ओगे", "", verb_only=True),
+            Ending("ए", "", verb_only=True),
+            Ending("एं", "", verb_only=True),
+            Ending("े", "", verb_only=True),
+            Ending("ें", "", verb_only=True),
+            Ending("ो", "", verb_only=True),
+            Ending("ओ", "", verb_only=True),
+            Ending("ी", "", verb_only=True),
+            Ending("ा", "", verb_only=True),
+            Ending("ीं", "", verb_only=True),
+            Ending("या", "", verb_only=True),
+            Ending("यी", "", verb_only=True),
+            Ending("वाला", "", description="agent/adjective in -वाला on an oblique infinitive"),
+            Ending("वाले", "", description="agent/adjective in -वाले"),
+            Ending("वाली", "", description="agent/adjective in -वाली"),
+        ],
+        key=lambda e: -len(e.suffix),
+    )
+)
+
+_CONSONANT_END = set(CONSONANTS) | {NUKTA}
+
+
+def stem_candidates(key: str) -> Iterator[tuple[str, Ending]]:
+    """Yield ``(stem, ending)`` for each regular ending ``key`` could carry.
+
+    The caller decides whether the stem is a word (and, for ``verb_only``
+    endings, whether ``stem + "ना"`` is one).
+    """
+    for ending in ENDINGS:
+        if not key.endswith(ending.suffix) or len(key) <= len(ending.suffix) + 1:
+            continue
+        base = key[: len(key) - len(ending.suffix)]
+        if ending.needs_consonant_stem and base[-1] not in _CONSONANT_END:
+            continue
+        if ending.verb_only and base[-1] == "्":
+            continue
+        yield base + ending.stem_end, ending

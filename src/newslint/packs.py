@@ -1,0 +1,105 @@
+"""Rule packs: the data the checks read (lexicons, phrase lists, patterns).
+
+A pack is a folder. The built-in pack is the repository's top-level `rules/` folder (carried
+inside the wheel as `newslint/_packs`); a newsroom adds its own folders with `packs = [...]` in
+the config. Every pack has the same layout, so a file is named by its path inside a pack
+(`structure/cms-debris.txt`) and the entries of that file in every pack are merged: built-in
+first, then the newsroom's packs in config order.
+
+Two file formats, both reviewable in a pull request:
+- `.txt` lists: one entry per line; a line starting with `#`, or ` #` and what follows it, is a
+  comment; blank lines are ignored;
+- `.toml` tables, for structured entries.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newslint.config import ConfigError
+
+
+@lru_cache(maxsize=1)
+def builtin_pack_root() -> Path:
+    here = Path(__file__).resolve().parent
+    installed = here / "_packs"
+    if installed.is_dir():
+        return installed
+    # A source checkout or an editable install: the repository's rules/ folder.
+    return here.parent.parent / "rules"
+
+
+def read_list(path: Path) -> list[str]:
+    entries: list[str] = []
+    with path.open(encoding="utf-8-sig") as handle:
+        for raw in handle:
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if " #" in line:  # a trailing comment; "#" inside an entry (a hashtag) stays
+                line = line.split(" #", 1)[0].rstrip()
+            entries.append(line)
+    return entries
+
+
+class Packs:
+    def __init__(self, extra_roots: list[Path] | tuple[Path, ...] = ()):
+        for root in extra_roots:
+            if not root.is_dir():
+                raise ConfigError(f"rule pack folder not found: {root}")
+        self.roots: tuple[Path, ...] = (builtin_pack_root(), *extra_roots)
+        self._cache: dict[tuple[str, str], Any] = {}
+
+    def paths(self, name: str) -> list[Path]:
+        """Every pack's copy of the data file `name`, built-in first."""
+        return [root / name for root in self.roots if (root / name).is_file()]
+
+    def lines(self, name: str) -> list[str]:
+        """Merged entries of a `.txt` list from every pack."""
+        key = ("lines", name)
+        if key not in self._cache:
+            entries: list[str] = []
+            for path in self.paths(name):
+                try:
+                    entries.extend(read_list(path))
+                except (OSError, UnicodeDecodeError) as exc:
+                    raise ConfigError(f"{path}: cannot read rule pack file: {exc}") from None
+            self._cache[key] = entries
+        return self._cache[key]
+
+    def tables(self, name: str) -> list[dict[str, Any]]:
+        """Each pack's parsed `.toml` file, built-in first."""
+        key = ("toml", name)
+        if key not in self._cache:
+            from newslint.config import tomllib
+
+            tables = []
+            for path in self.paths(name):
+                try:
+                    with path.open("rb") as handle:
+                        tables.append(tomllib.load(handle))
+                except (OSError, tomllib.TOMLDecodeError) as exc:
+                    raise ConfigError(f"{path}: broken rule pack file: {exc}") from None
+            self._cache[key] = tables
+        return self._cache[key]
+
+    def table_entries(self, name: str, key: str) -> list[Any]:
+        """Concatenate the array `key` of a `.toml` file across packs."""
+        result: list[Any] = []
+        for table in self.tables(name):
+            value = table.get(key, [])
+            result.extend(value if isinstance(value, list) else [value])
+        return result
+
+
+_PACKS_BY_ROOTS: dict[tuple[Path, ...], Packs] = {}
+
+
+def packs_for(extra_roots: list[Path]) -> Packs:
+    """One Packs object per distinct set of roots, so data is parsed once per process."""
+    key = tuple(extra_roots)
+    if key not in _PACKS_BY_ROOTS:
+        _PACKS_BY_ROOTS[key] = Packs(extra_roots)
+    return _PACKS_BY_ROOTS[key]

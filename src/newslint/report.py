@@ -1,0 +1,316 @@
+"""Output formats: concise, full, json, sarif, github, gitlab.
+
+`json` follows shared/findings.schema.json exactly; `sarif` is SARIF 2.1.0 with code-point
+columns; `github` prints workflow commands (annotations); `gitlab` is a Code Quality report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable
+from urllib.parse import quote
+
+from newslint import __version__
+from newslint.rule import Finding
+
+if TYPE_CHECKING:
+    from newslint.engine import FileResult
+
+FORMATS = ("concise", "full", "json", "sarif", "github", "gitlab")
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+class Style:
+    """ANSI colours, or none."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def severity(self, level: str, text: str) -> str:
+        return self._wrap({"error": "31;1", "warning": "33;1", "info": "36"}[level], text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+    def code(self, text: str) -> str:
+        return self._wrap("35;1", text)
+
+
+def render(fmt: str, results: list["FileResult"], style: Style, statistics: bool = False, quiet: bool = False) -> str:
+    findings = [f for result in results for f in result.findings]
+    if fmt == "json":
+        return json_report(findings, len(results))
+    if fmt == "sarif":
+        return sarif_report(findings)
+    if fmt == "github":
+        return github_report(findings)
+    if fmt == "gitlab":
+        return gitlab_report(findings)
+    lines: list[str] = []
+    if statistics:
+        lines.extend(statistics_table(findings))
+    elif not quiet:
+        texts = {r.source.path: r.source.text for r in results}
+        for finding in findings:
+            lines.append(concise_line(finding, style))
+            if fmt == "full":
+                lines.extend(full_context(finding, texts.get(finding.path, ""), style))
+    if not quiet or findings:
+        lines.append(summary_line(findings, len(results), style))
+    return "\n".join(lines) + "\n"
+
+
+# -- human formats ---------------------------------------------------------------------------------
+
+def concise_line(f: Finding, style: Style) -> str:
+    where = f"{f.path}:{f.line}:{f.column}:"
+    marker = " [*]" if f.fixable else ""
+    return f"{style.bold(where)} {style.code(f.code)}{marker} {style.severity(f.severity, f.severity)}: {f.message} [{f.name}]"
+
+
+def display_width(text: str) -> int:
+    width = 0
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def full_context(f: Finding, text: str, style: Style) -> list[str]:
+    out = []
+    line_start = f.start - (f.column - 1)
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end == -1 else line_end
+    source_line = text[line_start:line_end].rstrip("\r")
+    gutter = f"{f.line:>4} | "
+    out.append(style.dim(gutter) + source_line)
+    span_end = min(f.end, line_start + len(source_line)) if f.end_line > f.line else f.end
+    lead = display_width(text[line_start:f.start])
+    width = max(1, display_width(text[f.start:span_end]))
+    out.append(style.dim(" " * 4 + " | ") + " " * lead + style.severity(f.severity, "^" * width))
+    for s in f.suggestions[:3]:
+        label = "fix" if s.safe else "suggestion"
+        what = f"replace with “{s.replacement}”" if s.replacement else "delete it"
+        if s.replacement == "" and f.text == "":
+            what = "(no text change)"
+        note = f" — {s.note}" if s.note else ""
+        out.append(style.dim(f"     = {label}: ") + what + note)
+    out.append("")
+    return out
+
+
+def summary_line(findings: list[Finding], files: int, style: Style) -> str:
+    if not findings:
+        return f"All clear: no findings in {files} file{'s' if files != 1 else ''}."
+    counts = Counter(f.severity for f in findings)
+    parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}" for level in ("error", "warning", "info") if counts[level]]
+    fixable = sum(1 for f in findings if f.fixable)
+    tail = f" ({fixable} fixable with `newslint fix`)" if fixable else ""
+    return style.bold(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''}: {', '.join(parts)}{tail}.")
+
+
+def statistics_table(findings: list[Finding]) -> list[str]:
+    counts = Counter((f.code, f.name) for f in findings)
+    fixable = Counter(f.code for f in findings if f.fixable)
+    rows = []
+    for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rows.append(f"{n:>5}  {code:<8} {'[*]' if fixable[code] else '   '} {name}")
+    return rows
+
+
+# -- machine formats ---------------------------------------------------------------------------------
+
+def finding_dict(f: Finding) -> dict:
+    item = {
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "start": f.start,
+        "end": f.end,
+        "rule": f.code,
+        "name": f.name,
+        "category": f.category,
+        "severity": f.severity,
+        "message": f.message,
+        "text": f.text,
+        "suggestions": [],
+    }
+    for s in f.suggestions:
+        suggestion = {"replacement": s.replacement, "safe": s.safe}
+        if s.note:
+            suggestion["note"] = s.note
+        item["suggestions"].append(suggestion)
+    return item
+
+
+def json_report(findings: list[Finding], files: int) -> str:
+    report = {
+        "format_version": 1,
+        "tool": {"name": "newslint", "version": __version__},
+        "findings": [finding_dict(f) for f in findings],
+        "summary": {
+            "files": files,
+            "findings": len(findings),
+            "by_severity": dict(Counter(f.severity for f in findings)),
+            "by_category": dict(Counter(f.category for f in findings)),
+        },
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2)
+
+
+def _uri(path: str) -> str:
+    return quote(path.replace("\\", "/"))
+
+
+def _sarif_rule(code: str, sample: Finding) -> dict:
+    from newslint.registry import rule_by_key
+
+    rule = rule_by_key(code)
+    descriptor = {
+        "id": code,
+        "name": sample.name,
+        "defaultConfiguration": {"level": SARIF_LEVEL[(rule.severity if rule else sample.severity)]},
+        "properties": {"category": sample.category, "tags": [sample.category]},
+    }
+    if rule is not None:
+        descriptor["shortDescription"] = {"text": rule.summary() or rule.name}
+        descriptor["fullDescription"] = {"text": rule.explanation() or rule.name}
+        descriptor["help"] = {"text": f"Run `newslint rule {code}` for examples.\n\n{rule.explanation()}"}
+    else:
+        descriptor["shortDescription"] = {"text": sample.name}
+    return descriptor
+
+
+def sarif_report(findings: list[Finding]) -> str:
+    rule_index: dict[str, int] = {}
+    rules: list[dict] = []
+    results = []
+    for f in findings:
+        if f.code not in rule_index:
+            rule_index[f.code] = len(rules)
+            rules.append(_sarif_rule(f.code, f))
+        region = {
+            "startLine": f.line,
+            "startColumn": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+            "charOffset": f.start,
+            "charLength": f.end - f.start,
+        }
+        if f.text:
+            region["snippet"] = {"text": f.text}
+        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}
+        result = {
+            "ruleId": f.code,
+            "ruleIndex": rule_index[f.code],
+            "level": SARIF_LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [location],
+            "partialFingerprints": {"newslint/v1": fingerprint(f)},
+        }
+        fixes = []
+        for s in f.suggestions:
+            fixes.append(
+                {
+                    "description": {"text": (s.note or ("delete" if not s.replacement else f"replace with “{s.replacement}”")) + ("" if s.safe else " (unsafe: review before applying)")},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": _uri(f.path)},
+                            "replacements": [
+                                {
+                                    "deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
+                                    "insertedContent": {"text": s.replacement},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            )
+        if fixes:
+            result["fixes"] = fixes
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "newslint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": "https://example.invalid/newslint",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+def _github_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def github_report(findings: list[Finding]) -> str:
+    lines = []
+    for f in findings:
+        props = ",".join(
+            [
+                f"file={_github_escape(f.path, True)}",
+                f"line={f.line}",
+                f"col={f.column}",
+                f"endLine={f.end_line}",
+                f"endColumn={f.end_column}",
+                f"title={_github_escape(f'{f.code} {f.name}', True)}",
+            ]
+        )
+        lines.append(f"::{GITHUB_COMMAND[f.severity]} {props}::{_github_escape(f.message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def fingerprint(f: Finding, occurrence: int = 0) -> str:
+    """Stable across runs and unaffected by edits elsewhere in the file: no line numbers in it."""
+    key = "\x1f".join([f.path, f.code, f.text, f.message, str(occurrence)])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def gitlab_report(findings: Iterable[Finding]) -> str:
+    seen: Counter = Counter()
+    issues = []
+    for f in findings:
+        base = (f.path, f.code, f.text, f.message)
+        occurrence = seen[base]
+        seen[base] += 1
+        issues.append(
+            {
+                "description": f"{f.code} {f.message}",
+                "check_name": f"{f.code} {f.name}",
+                "fingerprint": fingerprint(f, occurrence),
+                "severity": GITLAB_SEVERITY[f.severity],
+                "categories": ["Style"] if f.category in ("spelling", "grammar", "typography", "structure") else ["Bug Risk"],
+                "location": {"path": f.path, "lines": {"begin": f.line, "end": f.end_line}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2)
