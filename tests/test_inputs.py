@@ -1,0 +1,144 @@
+"""Bad input gets one clear line on stderr and exit 2 — never a traceback, never lost data."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from conftest import json_findings
+
+TWO_SPACES = "यह  पंक्ति है।\n"
+
+
+def assert_one_line_error(result, *fragments: str) -> str:
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    err = result.stderr.decode("utf-8")
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.startswith("newslint: error:")]
+    assert len(lines) == 1, err
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+def test_missing_path(cli, tmp_path):
+    assert_one_line_error(cli("check", "nope.txt", cwd=tmp_path), "nope.txt", "no such file")
+
+
+def test_invalid_utf8_names_file_and_place(cli, tmp_path):
+    (tmp_path / "bad.txt").write_bytes("ठीक है\n".encode() + b"\xff\xfe broken\n")
+    assert_one_line_error(cli("check", "bad.txt", cwd=tmp_path), "bad.txt", "not valid UTF-8", "line 2")
+
+
+def test_binary_file(cli, tmp_path):
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert_one_line_error(cli("check", "image.txt", cwd=tmp_path), "image.txt", "binary")
+
+
+def test_empty_file_is_not_an_error(cli, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = cli("check", "--select", "TY107", "empty.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_utf16_with_bom_is_decoded(cli, tmp_path):
+    (tmp_path / "u16.txt").write_bytes(codecs.BOM_UTF16_LE + TWO_SPACES.encode("utf-16-le"))
+    findings = json_findings(cli("check", "--select", "TY107", "--format", "json", "u16.txt", cwd=tmp_path))
+    assert [(f["line"], f["column"], f["start"]) for f in findings] == [(1, 3, 2)]
+
+
+def test_utf8_bom_and_crlf_keep_positions(cli, tmp_path):
+    text = "पहली पंक्ति\r\nयह  पंक्ति है।\r\n"
+    (tmp_path / "crlf.txt").write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    findings = json_findings(cli("check", "--select", "TY107", "--format", "json", "crlf.txt", cwd=tmp_path))
+    assert len(findings) == 1
+    f = findings[0]
+    assert (f["line"], f["column"], f["end_column"]) == (2, 3, 5)
+    # Offsets index the decoded text after BOM removal, with CRLF as written.
+    assert text[f["start"]:f["end"]] == "  " and f["text"] == "  "
+
+
+def test_broken_front_matter_never_closed(cli, tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: x\n\nपाठ\n", encoding="utf-8")
+    assert_one_line_error(cli("check", "a.md", cwd=tmp_path), "a.md", "front matter", "never closed")
+
+
+def test_broken_front_matter_yaml(cli, tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: [unclosed\ndate: 2025-01-01\n---\nपाठ\n", encoding="utf-8")
+    assert_one_line_error(cli("check", "a.md", cwd=tmp_path), "a.md", "broken front matter")
+
+
+def test_front_matter_that_is_not_a_mapping(cli, tmp_path):
+    (tmp_path / "a.md").write_text("---\n- a\n- b\n---\nपाठ\n", encoding="utf-8")
+    assert_one_line_error(cli("check", "a.md", cwd=tmp_path), "a.md", "broken front matter")
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("select = [\n", "broken TOML"),
+        ('selekt = ["TY107"]\n', "unknown key 'selekt'"),
+        ('fail-on = "fatal"\n', "key 'fail-on'"),
+        ("ignore = 3\n", "key 'ignore'"),
+        ('[languagetool]\nurl = "ftp://x"\n', "languagetool.url"),
+    ],
+)
+def test_broken_config(cli, tmp_path, content, fragment):
+    (tmp_path / "newslint.toml").write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
+    assert_one_line_error(cli("check", "a.txt", cwd=tmp_path), "newslint.toml", fragment)
+
+
+def test_missing_explicit_config(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
+    assert_one_line_error(cli("check", "--config", "nope.toml", "a.txt", cwd=tmp_path), "nope.toml", "not found")
+
+
+def test_missing_pack_folder(cli, tmp_path):
+    (tmp_path / "newslint.toml").write_text('packs = ["house-style"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
+    assert_one_line_error(cli("check", "a.txt", cwd=tmp_path), "house-style")
+
+
+def test_huge_file_is_refused_before_reading(cli, tmp_path):
+    (tmp_path / "newslint.toml").write_text("max-file-size = 1000\n", encoding="utf-8")
+    (tmp_path / "big.txt").write_text("क" * 2000, encoding="utf-8")
+    assert_one_line_error(cli("check", "big.txt", cwd=tmp_path), "big.txt", "limit")
+
+
+def test_unreadable_file(tmp_path, monkeypatch, capsys):
+    # The sandbox runs as root, which can read any file, so the permission error is simulated
+    # at the one place newslint reads bytes.
+    from pathlib import Path
+
+    from newslint.runner import RunOptions, run_check
+    from newslint.report import Style
+
+    target = tmp_path / "secret.txt"
+    target.write_text("ठीक है।\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def deny(self):
+        if self == target:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    code = run_check(RunOptions(paths=[str(target)]), "concise", None, Style(False), False, False, False)
+    assert code == 2
+    assert "permission denied" in capsys.readouterr().err
+
+
+def test_directory_with_nothing_to_lint(cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = cli("check", "empty", cwd=tmp_path)
+    assert result.returncode == 0
+    assert b"no .txt, .md or .markdown files" in result.stderr
+
+
+def test_one_bad_file_does_not_hide_the_others(cli, tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfd")
+    (tmp_path / "good.txt").write_text(TWO_SPACES, encoding="utf-8")
+    result = cli("check", "--select", "TY107", "--format", "json", "bad.txt", "good.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert [f["path"] for f in json_findings(result)] == ["good.txt"]
