@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import json_findings
+from nl_testing import json_findings
 
 from newslint import __version__
 

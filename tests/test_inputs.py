@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from conftest import json_findings
+from nl_testing import json_findings
 
 TWO_SPACES = "यह  पंक्ति है।\n"
 

@@ -15,7 +15,7 @@ from newslint.engine import lint_document
 from newslint.fixer import fix_text as _fix_text
 from newslint.registry import check_selectors, select_rules
 from newslint.rule import Finding
-from newslint.source import source_from_bytes
+from newslint.source import Source, kind_for, source_from_bytes
 
 
 def _config(select: list[str] | None, ignore: list[str] | None, options: dict[str, dict[str, Any]] | None, packs: list[Path] | None) -> Config:
@@ -58,7 +58,8 @@ def fix_text(
     rules = _rules(config)
 
     def lint(current: str) -> list[Finding]:
-        source = source_from_bytes(current.encode("utf-8"), filename, max_bytes=0)
+        # Built from the text itself, not re-decoded: a leading U+FEFF is text here, not a BOM.
+        source = Source(path=filename, text=current, kind=kind_for(filename))
         return lint_document(parse_document(source), config, rules)
 
     return _fix_text(text, lint, unsafe)[0]
