@@ -105,10 +105,15 @@ class ConfusionSet:
 
     # ── one slip ──────────────────────────────────────────────────────────
     def single_edits(self, word: str) -> Iterator[Edit]:
+        for rule, candidate in self.rule_applications(word):
+            yield Edit(candidate, (rule.kind,), rule.cost)
+
+    def rule_applications(self, word: str) -> Iterator[tuple[ConfusionRule, str]]:
+        """``(rule, candidate)`` for every well-formed single slip undone."""
         for rule in self.rules:
             for candidate in _apply(rule, word):
                 if candidate != word and is_well_formed(candidate):
-                    yield Edit(candidate, (rule.kind,), rule.cost)
+                    yield rule, candidate
 
     # ── up to ``max_edits`` slips, cheapest path to each candidate ────────
     def edits(self, word: str, max_edits: int = 2) -> dict[str, Edit]:
@@ -186,9 +191,9 @@ def _apply_same_consonant(rule: ConfusionRule, word: str) -> Iterator[str]:
         for i, char in enumerate(word):
             if i == 0 or char not in _CONSONANTS:
                 continue
-            if word[i - 1] == VIRAMA:  # already part of a cluster
+            if word[i - 1] == VIRAMA:  # already the second half of a cluster
                 continue
-            if i + 1 < len(word) and word[i + 1] in (VIRAMA, NUKTA):
+            if i + 1 < len(word) and word[i + 1] == NUKTA:
                 continue
             yield word[:i] + char + VIRAMA + word[i:]
     else:

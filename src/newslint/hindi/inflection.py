@@ -28,6 +28,7 @@ class Ending:
     stem_end: str  # what replaces it to give the stem ("" = nothing)
     needs_consonant_stem: bool = False  # stem must end in a consonant (बात-ें)
     verb_only: bool = False  # stem + "ना" must be a stored word
+    names_only: bool = False  # the stem must be a name (gazetteer): रूस → रूसी
     description: str = ""
 
 
@@ -56,11 +57,13 @@ ENDINGS: tuple[Ending, ...] = tuple(
             # -ा masculine nouns and adjectives: लड़का → लड़के, लड़कों; गहरा → गहरी
             Ending("े", "ा", description="oblique/plural of -ा word"),
             Ending("ों", "ा", description="oblique plural of -ा noun"),
-            Ending("ी", "ा", description="feminine of -ा adjective; अमेरिका → अमेरिकी"),
-            # adjectives of place and origin: रूस → रूसी, कोरिया → कोरियाई, भारत → भारतीय
-            Ending("ी", "", needs_consonant_stem=True, description="adjective in -ी (रूसी)"),
-            Ending("ाई", "ा", description="adjective in -आई (कोरियाई)"),
-            Ending("ीय", "", needs_consonant_stem=True, description="adjective in -ईय (भारतीय)"),
+            Ending("ी", "ा", description="feminine of -ा adjective (गहरा → गहरी)"),
+            # adjectives of place and origin, on names only (on any word they
+            # would accept slips: लब + ी for लंबी): रूस → रूसी, कोरिया → कोरियाई
+            Ending("ी", "", needs_consonant_stem=True, names_only=True, description="adjective in -ी (रूसी)"),
+            Ending("ी", "ा", names_only=True, description="adjective in -ी (अमेरिका → अमेरिकी)"),
+            Ending("ाई", "ा", names_only=True, description="adjective in -आई (कोरियाई)"),
+            Ending("ीय", "", needs_consonant_stem=True, names_only=True, description="adjective in -ईय (भारतीय)"),
             Ending("ीं", "ी", description="plural of -ी feminine form (थी → थीं)"),
             # verbs: only when stem + ना is a stored infinitive
             Ending("ता", "", verb_only=True),
@@ -78,6 +81,11 @@ ENDINGS: tuple[Ending, ...] = tuple(
             Ending("ेगी", "", verb_only=True),
             Ending("ेंगे", "", verb_only=True),
             Ending("ेंगी", "", verb_only=True),
+            # a root ending in a vowel takes गा/गी/ंगे/ंगी directly (हो-गा, दे-ंगे)
+            Ending("गा", "", verb_only=True),
+            Ending("गी", "", verb_only=True),
+            Ending("ंगे", "", verb_only=True),
+            Ending("ंगी", "", verb_only=True),
             Ending("ूंगा", "", verb_only=True),
             Ending("ूंगी", "", verb_only=True),
             Ending("ऊंगा", "", verb_only=True),
@@ -93,6 +101,8 @@ ENDINGS: tuple[Ending, ...] = tuple(
             Ending("ी", "", verb_only=True),
             Ending("ा", "", verb_only=True),
             Ending("ीं", "", verb_only=True),
+            Ending("ई", "", verb_only=True),  # गिरा-ई (गिराना)
+            Ending("ईं", "", verb_only=True),  # गिरा-ईं: मिसाइलें मार गिराईं
             Ending("या", "", verb_only=True),
             Ending("यी", "", verb_only=True),
             Ending("वाला", "", description="agent/adjective in -वाला on an oblique infinitive"),
@@ -113,7 +123,9 @@ def stem_candidates(key: str) -> Iterator[tuple[str, Ending]]:
     endings, whether ``stem + "ना"`` is one).
     """
     for ending in ENDINGS:
-        if not key.endswith(ending.suffix) or len(key) <= len(ending.suffix) + 1:
+        # a stem has two letters or more, a verb root may have one (आ-एंगी)
+        shortest_stem = 1 if ending.verb_only else 2
+        if not key.endswith(ending.suffix) or len(key) < len(ending.suffix) + shortest_stem:
             continue
         base = key[: len(key) - len(ending.suffix)]
         if ending.needs_consonant_stem and base[-1] not in _CONSONANT_END:

@@ -22,10 +22,14 @@ all of them and never reports one variant as a misspelling of another:
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 VIRAMA = "\u094d"
 NUKTA = "\u093c"
@@ -36,44 +40,58 @@ CONSONANTS = "कखगघङचछजझञटठडढणतथदधनपफ
 VOWEL_SIGNS = "ािीुूृॄॅॆेैॉॊोौ"
 INDEPENDENT_VOWELS = "अआइईउऊऋॠऌएऐऑओऔ"
 
-# The homorganic nasal of each stop group, written as a half letter.
-_NASAL_CONJUNCT = regex.compile(
-    "ङ्(?=[कखगघ])|ञ्(?=[चछजझ])|ण्(?=[टठडढ])|न्(?=[तथदध])|म्(?=[पफबभ])"
+# The homorganic nasal of each stop group, written as a half letter.  These
+# folding patterns use the standard ``re`` module (already loaded by Python
+# itself) to keep import time low; tokenising uses ``regex`` for \p{L}\p{M}.
+# (Not at the start of a word: म्बाप्पे cannot begin with an anusvara.)
+_NASAL_CONJUNCT = re.compile(
+    "(?<=.)(?:ङ्(?=[कखगघ])|ञ्(?=[चछजझ])|ण्(?=[टठडढ])|न्(?=[तथदध])|म्(?=[पफबभ]))"
 )
-_PERSO_ARABIC_NUKTA = regex.compile(f"(?<=[कखगजफ]){NUKTA}")
-_YA_E = regex.compile(f"(?<=[{CONSONANTS}{VOWEL_SIGNS}{INDEPENDENT_VOWELS}{NUKTA}])ये")
-_YA_I = regex.compile(f"(?<=[{CONSONANTS}{NUKTA}])यी(?=ं|$)")
-_JOINERS = regex.compile("[\u200c\u200d]")
+_PERSO_ARABIC_NUKTA = re.compile(f"(?<=[कखगजफ]){NUKTA}")
+_YA_E = re.compile(f"(?<=[{CONSONANTS}{VOWEL_SIGNS}{INDEPENDENT_VOWELS}{NUKTA}])ये")
+_YA_I = re.compile(f"(?<=[{CONSONANTS}{NUKTA}])यी(?=ं|$)")
 
 # A word: a run of letters, marks (Devanagari vowel signs are \p{M}) and
 # digits, with ZWJ/ZWNJ allowed inside.  Digits stay in the token so that
 # "5वीं" is one token (the speller skips it) rather than a stray "वीं".
-_WORD = regex.compile(
-    r"[\p{L}\p{M}\p{Nd}](?:[\p{L}\p{M}\p{Nd}\u200c\u200d]*[\p{L}\p{M}\p{Nd}])?"
-)
-_DEVANAGARI_WORD = regex.compile(r"[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
+_WORD_PATTERN = r"[\p{L}\p{M}\p{Nd}](?:[\p{L}\p{M}\p{Nd}\u200c\u200d]*[\p{L}\p{M}\p{Nd}])?"
+_DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _word_regex() -> regex.Pattern[str]:
+    import regex  # imported on first use: it costs ~10 ms, and loading need not pay it
+
+    return regex.compile(_WORD_PATTERN)
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def lookup_key(word: str) -> str:
     """The form under which a word is stored in and looked up from the lexicon."""
     key = nfc(word)
-    key = _JOINERS.sub("", key)
-    key = key.replace(CHANDRABINDU, ANUSVARA)
-    key = _NASAL_CONJUNCT.sub(ANUSVARA, key)
-    key = _PERSO_ARABIC_NUKTA.sub("", key)
-    key = _YA_E.sub("ए", key)
-    key = _YA_I.sub("ई", key)
+    if "\u200c" in key or "\u200d" in key:
+        key = key.replace("\u200c", "").replace("\u200d", "")
+    if CHANDRABINDU in key:
+        key = key.replace(CHANDRABINDU, ANUSVARA)
+    if VIRAMA in key:
+        key = _NASAL_CONJUNCT.sub(ANUSVARA, key)
+    if NUKTA in key:
+        key = _PERSO_ARABIC_NUKTA.sub("", key)
+    if "य" in key:
+        key = _YA_E.sub("ए", key)
+        key = _YA_I.sub("ई", key)
     return key
 
 
 def is_devanagari_word(word: str) -> bool:
     """True for a word written wholly in Devanagari letters and signs."""
-    return bool(_DEVANAGARI_WORD.fullmatch(word)) and any(
-        c in CONSONANTS or c in INDEPENDENT_VOWELS for c in word
+    return (
+        bool(_DEVANAGARI_WORD.fullmatch(word))
+        and (word[0] in CONSONANTS or word[0] in INDEPENDENT_VOWELS or word[0] == "ॐ")
     )
 
 
@@ -83,5 +101,5 @@ def tokenize(text: str) -> Iterator[tuple[int, int, str]]:
     The text is *not* normalised here, so offsets stay valid for the caller;
     normalise each word with :func:`nfc` before comparing it.
     """
-    for match in _WORD.finditer(text):
+    for match in _word_regex().finditer(text):
         yield match.start(), match.end(), match.group()

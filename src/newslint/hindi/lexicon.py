@@ -1,0 +1,229 @@
+"""The Hindi lexicon: which words are known, and how frequent they are.
+
+A lexicon is loaded from one or more *pack roots*; each root may hold a
+``hi/`` folder with any of:
+
+==========================  ===================================================
+``words.tsv``               generated known-word list (see :mod:`.wordfile`)
+``extra-words.txt``         hand-written known words (valid forms the sources
+                            miss, loanwords), ``word [zipf]`` a line
+``gazetteer.txt``           proper nouns, one a line, ``[section]`` headers
+``never-valid.txt``         forms that are always wrong (see :mod:`.never_valid`)
+``likely-misspellings.tsv`` generated: forms found in the sources that are far
+                            rarer than a confusion variant (build script)
+``confusions.txt``          confusion classes (used by the speller)
+==========================  ===================================================
+
+Later roots extend earlier ones (a newsroom adds its own word list after the
+bundled pack).  Where they disagree the later root wins: a word in a later
+root's ``extra-words.txt`` or gazetteer is known even if an earlier root lists
+it as never valid, and the reverse.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .inflection import Ending, stem_candidates
+from .never_valid import NeverValidEntry, NeverValidList
+from .never_valid import parse as parse_never_valid
+from .text import lookup_key
+from .wordfile import SortedWordFile, read_word_list
+
+PACK_DIR = "hi"
+# Zipf values used when a list gives none.  wordfreq's Hindi list stops at
+# Zipf 3.0, so a known word without a frequency is rarer than that.
+UNATTESTED_ZIPF = 1.0
+NAME_ZIPF = 3.0
+EXTRA_WORD_ZIPF = 2.5
+# An inflected form is taken to be this much rarer than its stem.
+INFLECTION_BACKOFF = 1.0
+
+
+@dataclasses.dataclass(frozen=True)
+class LikelyMisspelling:
+    """A form found in the sources that is probably a slip for ``right``."""
+
+    wrong: str
+    right: str
+    kind: str
+    wrong_zipf: float
+    right_zipf: float
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self._sorted_files: list[SortedWordFile] = []
+        self._extra: dict[str, float | None] = {}  # key → zipf
+        self._names: dict[str, str] = {}  # key → name as written
+        self._never_valid_files: list[tuple[Path, int]] = []  # (file, root index)
+        self._confusion_files: list[Path] = []
+        self._likely: dict[str, str] = {}  # key → its line in likely-misspellings.tsv
+        # key → index of the last root that allows / forbids it
+        self._allowed_in: dict[str, int] = {}
+        self._forbidden_in: dict[str, int] = {}
+        self.never_valid = NeverValidList([])
+
+    # ── loading ────────────────────────────────────────────────────────────
+    @classmethod
+    def load(cls, roots: Sequence[Path]) -> Lexicon:
+        lexicon = cls()
+        for index, root in enumerate(roots):
+            lexicon._add_root(index, Path(root) / PACK_DIR)
+        groups = []
+        for path, root_index in lexicon._never_valid_files:
+            for group in parse_never_valid(path.read_text(encoding="utf-8").splitlines(), str(path)):
+                groups.append(group)
+                for entry in group.entries:
+                    lexicon._forbid(lookup_key(entry.wrong), root_index)
+        lexicon.never_valid = NeverValidList(groups)
+        return lexicon
+
+    def _add_root(self, index: int, folder: Path) -> None:
+        if not folder.is_dir():
+            raise FileNotFoundError(f"no {PACK_DIR}/ folder in rules root {folder.parent}")
+        words = folder / "words.tsv"
+        if words.exists():
+            self._sorted_files.append(SortedWordFile.read(words))
+        for name in ("extra-words.txt", "gazetteer.txt"):
+            path = folder / name
+            if not path.exists():
+                continue
+            for key, (written, zipf) in read_word_list(path).items():
+                self._extra[key] = zipf if zipf is not None else self._extra.get(key)
+                self._allowed_in[key] = index
+                if name == "gazetteer.txt":
+                    self._names[key] = written
+        likely = folder / "likely-misspellings.tsv"
+        if likely.exists():
+            # Generated, already lookup keys.  Thousands of lines: keep each
+            # line as text and parse it only when asked (load-time budget).
+            for line in likely.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    key = line[: line.index("\t")]
+                    self._likely[key] = line
+                    self._forbidden_in[key] = index
+        never_valid_file = folder / "never-valid.txt"
+        if never_valid_file.exists():
+            self._never_valid_files.append((never_valid_file, index))
+        confusions = folder / "confusions.txt"
+        if confusions.exists():
+            self._confusion_files.append(confusions)
+
+    def _forbid(self, key: str, index: int) -> None:
+        self._forbidden_in[key] = max(index, self._forbidden_in.get(key, -1))
+
+    @property
+    def confusion_files(self) -> list[Path]:
+        return list(self._confusion_files)
+
+    # ── lookups ────────────────────────────────────────────────────────────
+    def is_forbidden(self, word: str) -> bool:
+        """True if a never-valid entry or a likely-misspelling rules the word out."""
+        key = lookup_key(word)
+        forbidden = self._forbidden_in.get(key)
+        return forbidden is not None and forbidden >= self._allowed_in.get(key, -1)
+
+    def is_stored(self, word: str) -> bool:
+        """True if the word itself (not an inflection of it) is listed."""
+        key = lookup_key(word)
+        return key in self._extra or any(f.get(key) is not None for f in self._sorted_files)
+
+    def is_known(self, word: str) -> bool:
+        """True if the word is listed, or is a regular inflection of a listed stem.
+
+        ``is_known("नजदीकियां")`` is True through the stem नजदीकी + -ियां.
+        Never-valid forms and likely misspellings are never known.
+        """
+        key = lookup_key(word)
+        if self.is_forbidden(key):
+            return False
+        if self.is_stored(key):
+            return True
+        return any(True for _ in self.analyses(key))
+
+    def analyses(self, word: str) -> list[tuple[str, Ending]]:
+        """``(stem, ending)`` pairs that explain ``word`` as a regular inflection.
+
+        The stem (for a verb ending: its infinitive) must be a *trusted* word:
+        one corpora attest (Zipf >= 3) or a hand-written list holds.  Forms of
+        hunspell-only stems are already expanded in words.tsv by hunspell's
+        own affix flags, and its word list keeps junk stems (मेर, सामन) that
+        would otherwise make slips like मेरें and सामनें look inflected.
+        """
+        found = []
+        for stem, ending in stem_candidates(lookup_key(word)):
+            trusted = stem + "ना" if ending.verb_only else stem
+            if self.is_forbidden(stem) or not self._is_trusted(trusted):
+                continue
+            if ending.names_only and stem not in self._names:
+                continue
+            found.append((stem, ending))
+        return found
+
+    def _is_trusted(self, key: str) -> bool:
+        return key in self._extra or (self.stored_zipf(key) or 0.0) >= 3.0
+
+    def stored_zipf(self, word: str) -> float | None:
+        """The listed Zipf frequency, ``None`` if not listed or listed without one."""
+        key = lookup_key(word)
+        best: float | None = self._extra.get(key)
+        for words in self._sorted_files:
+            value = words.get(key)
+            if value:
+                best = max(best or 0.0, value / 100)
+        return best
+
+    def frequency(self, word: str) -> float:
+        """Zipf frequency (log10 per billion words); 0.0 for an unknown word.
+
+        Unlisted inflections get their stem's frequency less a back-off;
+        listed words without a frequency get a floor by kind.
+        """
+        key = lookup_key(word)
+        zipf = self.stored_zipf(key)
+        if zipf:
+            return zipf
+        if key in self._names:
+            return NAME_ZIPF
+        if key in self._extra:
+            return EXTRA_WORD_ZIPF
+        stored = self.is_stored(key)
+        from_stems = [
+            (self.stored_zipf(stem) or (NAME_ZIPF if stem in self._names else UNATTESTED_ZIPF))
+            - INFLECTION_BACKOFF
+            for stem, _ in (self.analyses(key) if not self.is_forbidden(key) or stored else [])
+        ]
+        if from_stems:
+            return max(max(from_stems), UNATTESTED_ZIPF if stored else 0.0)
+        return UNATTESTED_ZIPF if stored else 0.0
+
+    def is_attested(self, word: str) -> bool:
+        """True if corpus counts (wordfreq, Zipf ≥ 3) list the word itself."""
+        return (self.stored_zipf(word) or 0.0) >= 3.0
+
+    def is_hand_listed(self, word: str) -> bool:
+        """True if a hand-written list (extra words, gazetteer) of any root has the word."""
+        return lookup_key(word) in self._extra
+
+    def is_name(self, word: str) -> bool:
+        return lookup_key(word) in self._names
+
+    def names(self) -> Iterable[str]:
+        return self._names.values()
+
+    def never_valid_entry(self, word: str) -> NeverValidEntry | None:
+        entry = self.never_valid.entry(word)
+        if entry is None or not self.is_forbidden(word):
+            return None
+        return entry
+
+    def likely_misspelling(self, word: str) -> LikelyMisspelling | None:
+        key = lookup_key(word)
+        line = self._likely.get(key)
+        if line is None or not self.is_forbidden(key):
+            return None
+        wrong, right, kind, wrong_zipf, right_zipf = line.split("\t")
+        return LikelyMisspelling(wrong, right, kind, float(wrong_zipf), float(right_zipf))
