@@ -1,0 +1,508 @@
+"""A focused date grammar for Hindi and English news, and the analysis behind DT101–DT105.
+
+Why not `dateparser`: it is a heavy import (pre-commit runs newslint on every commit), it guesses
+(any number can become a date), and the rules need spans and the parts as written (weekday,
+day, month, year, a relative word and its postposition). The grammar here knows exactly:
+
+- explicit dates: "14 जुलाई 2025", "१४ जुलाई", "14 Jul 2025", "July 14, 2025", "Mar 3";
+- weekdays next to a date: "मंगलवार, 14 जुलाई 2025", "मंगलवार (16 जुलाई)", "15 जुलाई 2025,
+  मंगलवार", "Thursday, August 15, 2025", "Tue, 12 Aug 2025" (बृहस्पतिवार = गुरुवार);
+- the publication date: front matter (date, published, publishDate, pubDate …), or a dateline
+  at the top of the article ("नई दिल्ली, 12 जनवरी (भाषा)", "NEW DELHI, July 14 (Reuters)",
+  "Updated: 14 Jul 2025", "लखनऊ, सोमवार, 3 मार्च 2025"). Only the top counts — the lines
+  before the first paragraph of body text, and that paragraph's start — so a teaser's date in
+  CMS debris further down is never taken for the article's;
+- relative references: weekdays (शनिवार को, बीते मंगलवार, on Monday), days (आज, कल, परसों,
+  yesterday), periods (पिछले हफ्ते, अगले महीने, last week) and months without a year (अप्रैल में).
+
+Every word list is in `rules/dates/`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from newslint.factcheck.text import candidate_offsets, first_words
+from newslint.factcheck.phrases import WB_AFTER, WB_BEFORE, alternation, key, load_list, load_values, phrase_pattern, to_ascii_digits
+
+CACHE_KEY = "factcheck.dates"
+TOP_LINES = 12
+
+DAY = r"(?<![\p{L}\p{M}\p{Nd},.:/\-])[0-9०-९]{1,2}(?![\p{Nd}])"
+YEAR = r"(?<![\p{Nd}])[0-9०-९]{4}(?![\p{Nd}])"
+YEAR_IN_TEXT = regex.compile(r"(?<![\p{Nd}])(?:1[89]|20|21|१[८९]|२०|२१)[0-9०-९]{2}(?![\p{Nd}])")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    month_text: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A weekday written next to a date."""
+
+    start: int
+    end: int
+    weekday: int
+    weekday_start: int
+    weekday_end: int
+    date: DateMention
+
+
+@dataclass(frozen=True)
+class PubDate:
+    date: dt.date | None  # None when the dateline has no year
+    day: int
+    month: int
+    source: str  # "front matter" or "dateline"
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Relative:
+    start: int
+    end: int
+    text: str
+    kind: str  # "weekday", "day", "period", "month"
+    value: int | str  # weekday number, day offset ("±1" or int), period name, month number
+    prefix: int | None  # -1 last, +1 next, 0 this, None
+    core_end: int  # where the date is inserted in the suggestion (after the weekday/day word)
+    english: bool
+
+
+@dataclass
+class DateAnalysis:
+    pubdate: PubDate | None = None
+    dates: list[DateMention] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+    relatives: list[Relative] = field(default_factory=list)
+    first_line: tuple[int, int] | None = None
+
+
+def _english_variants(entries):
+    out = []
+    for e in entries:
+        out.append(e)
+        if e.isascii():
+            out.append(e.upper())
+    return out
+
+
+class DateData:
+    def __init__(self, packs):
+        months = load_values(packs, "dates/months.txt")
+        self.months = {k: int(v) for k, v in months.items()}
+        self.month_names_hi: dict[int, str] = {}
+        self.month_names_en: dict[int, str] = {}
+        for entry in load_list(packs, "dates/months.txt"):
+            if " = " not in entry:
+                continue
+            word, value = (p.strip() for p in entry.split(" = ", 1))
+            target = self.month_names_en if word.isascii() else self.month_names_hi
+            if len(word) > 3 or not word.isascii():
+                target.setdefault(int(value), word)
+        weekdays = load_values(packs, "dates/weekdays.txt")
+        abbrs = load_values(packs, "dates/weekday-abbreviations.txt")
+        self.weekdays = {k: int(v) for k, v in weekdays.items()}
+        self.weekday_abbrs = {k: int(v) for k, v in abbrs.items()}
+        self.weekday_names_hi: dict[int, str] = {}
+        self.weekday_names_en: dict[int, str] = {}
+        for entry in load_list(packs, "dates/weekdays.txt"):
+            if " = " in entry:
+                word, value = (p.strip() for p in entry.split(" = ", 1))
+                (self.weekday_names_en if word.isascii() else self.weekday_names_hi).setdefault(int(value), word)
+        self.abbr_names = {int(v): w.split(" = ")[0].strip() for w in reversed(load_list(packs, "dates/weekday-abbreviations.txt")) if " = " in w for v in [w.split(" = ")[1]]}
+
+        month_words = _english_variants([m.split(" = ")[0].strip() for m in load_list(packs, "dates/months.txt")])
+        month_alt = "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(month_words), key=len, reverse=True)) + ")"
+        month = rf"{WB_BEFORE}(?P<m>{month_alt})\.?{WB_AFTER}"
+        self.month_re = regex.compile(month)
+        wd_words = _english_variants([w.split(" = ")[0].strip() for w in load_list(packs, "dates/weekdays.txt")])
+        self.weekday_alt = "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(wd_words), key=len, reverse=True)) + ")"
+        abbr_words = _english_variants([w.split(" = ")[0].strip() for w in load_list(packs, "dates/weekday-abbreviations.txt")])
+        abbr_alt = "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(abbr_words), key=len, reverse=True)) + ")"
+        self.weekday_re = regex.compile(rf"{WB_BEFORE}{self.weekday_alt}{WB_AFTER}")
+        any_weekday = rf"{WB_BEFORE}(?P<wd>{self.weekday_alt}|{abbr_alt})\.?{WB_AFTER}"
+        # Explicit dates: day month [year] | month day [year]
+        dmy = rf"(?P<d1>{DAY})(?:st|nd|rd|th)?\s*-?\s*(?P<m1>{month_alt})\.?{WB_AFTER}(?:,?\s*-?\s*(?P<y1>{YEAR}))?"
+        mdy = rf"{WB_BEFORE}(?P<m2>{month_alt})\.?\s+(?P<d2>{DAY})(?:st|nd|rd|th)?{WB_AFTER}(?:,?\s*(?P<y2>{YEAR}))?"
+        self.date_re = regex.compile(rf"{dmy}|{mdy}")
+        self.weekday_before_re = regex.compile(rf"{any_weekday}\s*,?\s*\(?\s*$")
+        self.weekday_after_re = regex.compile(rf"\s*\)?\s*,?\s*\(?\s*{any_weekday}")
+        iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+        numeric = r"(?P<nd>\d{1,2})[/.\-](?P<nm>\d{1,2})[/.\-](?P<ny>\d{4})"
+        self.numeric_re = regex.compile(rf"(?<!\d)(?:{iso}|{numeric})(?!\d)")
+
+        labels = _english_variants(load_list(packs, "dates/dateline-labels.txt"))
+        self.label_re = regex.compile(rf"^[\s\ufffc*_#>|-]*{alternation(labels)}\s*(?:[:：|\-–—]\s*)?(?:on\s+)?", regex.IGNORECASE)
+        self.dateline_re = regex.compile(
+            r"^[\s\ufffc*_#>|-]*(?P<place>[\p{L}\p{M}][\p{L}\p{M}.'’ ]{1,40}?)\s*,\s*"
+            rf"(?:(?P<wd>{self.weekday_alt})\s*,?\s*)?"
+        )
+        self.date_only_re = regex.compile(rf"^[\s\ufffc*_#>|-]*(?:(?P<wd>{self.weekday_alt}|{abbr_alt})\.?\s*,?\s*)?")
+        self.front_matter_keys = load_list(packs, "dates/front-matter-keys.txt")
+
+        # Relative references
+        prefixes = load_values(packs, "dates/relative-prefixes.txt")
+        self.prefixes = {k: int(v) for k, v in prefixes.items()}
+        self.days = load_values(packs, "dates/relative-days.txt")
+        periods = load_values(packs, "dates/relative-periods.txt")
+        self.periods = periods
+        posts = load_list(packs, "dates/relative-postpositions.txt")
+        prefix_alt = alternation(prefixes)
+        post_alt = alternation(posts)
+        day_alt = alternation(self.days)
+        period_alt = alternation(periods)
+        self.relative_re = regex.compile(
+            rf"{WB_BEFORE}(?:"
+            rf"(?:(?P<wpre>{prefix_alt}|on|since|by|until)\s+)?(?P<wd>{self.weekday_alt})(?P<wpost>(?:'s)?(?:\s+{post_alt})?)"
+            rf"|(?P<day>{day_alt})(?P<dpost>(?:\s+{post_alt})?)"
+            rf"|(?P<ppre>{prefix_alt})\s+(?P<period>{period_alt})"
+            rf"){WB_AFTER}",
+            regex.IGNORECASE,
+        )
+        month_posts = load_list(packs, "dates/month-postpositions.txt")
+        hi_posts = [p for p in month_posts if not p.isascii()]
+        en_posts = [p for p in month_posts if p.isascii()]
+        self.month_post_re = regex.compile(rf"\s+{alternation(hi_posts)}{WB_AFTER}")
+        self.month_pre_re = regex.compile(rf"{WB_BEFORE}{alternation(en_posts)}-?\s+$", regex.IGNORECASE)
+        exclusions = load_list(packs, "dates/relative-exclusions.txt")
+        self.exclusion_re = regex.compile(rf"{WB_BEFORE}{alternation(exclusions)}{WB_AFTER}", regex.IGNORECASE)
+        self.future_re = _marker_re(load_list(packs, "dates/future-markers.txt"))
+        self.past_re = _marker_re(load_list(packs, "dates/past-markers.txt"))
+        self.scheduled_re = _marker_re(load_list(packs, "dates/scheduled-markers.txt"))
+        self.first_words = first_words(list(self.months) + list(self.weekdays) + list(self.weekday_abbrs) + list(self.days) + list(prefixes) + ["on", "since", "by", "until"])
+        self.quick_re = regex.compile(
+            rf"{WB_BEFORE}(?:{month_alt}|{self.weekday_alt}|{day_alt}|{prefix_alt}){WB_AFTER}", regex.IGNORECASE
+        )
+
+    # -- parts ---------------------------------------------------------------------------------
+    def month_of(self, text: str) -> int | None:
+        return self.months.get(key(text.rstrip(".")))
+
+    def weekday_of(self, text: str) -> int | None:
+        k = key(text.rstrip("."))
+        if k in self.weekdays:
+            return self.weekdays[k]
+        return self.weekday_abbrs.get(k)
+
+
+def _marker_re(entries):
+    words = [e for e in entries if not e.startswith("-")]
+    suffixes = [e[1:] for e in entries if e.startswith("-")]
+    parts = []
+    if words:
+        parts.append(rf"{WB_BEFORE}{alternation(words)}{WB_AFTER}")
+    if suffixes:
+        parts.append(rf"[\p{{L}}\p{{M}}]{alternation(suffixes)}{WB_AFTER}")
+    return regex.compile("|".join(parts) or "(?!)", regex.IGNORECASE)
+
+
+def build_date_data(packs) -> DateData:
+    return DateData(packs)
+
+
+def _int(text: str | None) -> int | None:
+    return int(to_ascii_digits(text)) if text else None
+
+
+def english_month_ok(text: str) -> bool:
+    """English month names must be capitalised ("May 5", not "may 5")."""
+    return not text[:1].isascii() or text[:1].isupper()
+
+
+def parse_dates(data: DateData, prose: str, start: int, end: int) -> list[DateMention]:
+    found = []
+    for m in data.date_re.finditer(prose, start, end):
+        mtext = m.group("m1") or m.group("m2")
+        if not english_month_ok(mtext):
+            continue
+        month = data.month_of(mtext)
+        if month is None:
+            continue
+        day = _int(m.group("d1") or m.group("d2"))
+        year = _int(m.group("y1") or m.group("y2"))
+        found.append(DateMention(m.start(), m.end(), day, month, year, mtext))
+    return found
+
+
+def valid(day: int, month: int, year: int | None) -> bool:
+    if day < 1:
+        return False
+    if year is None:
+        limit = 29 if month == 2 else calendar.monthrange(2024, month)[1]
+    else:
+        limit = calendar.monthrange(year, month)[1]
+    return day <= limit
+
+
+def nearest_year(pub: dt.date, month: int, day: int) -> int | None:
+    best = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        if not valid(day, month, year):
+            continue
+        distance = abs((dt.date(year, month, day) - pub).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
+def parse_value(data: DateData, value) -> dt.date | None:
+    """A front-matter value: a date, a datetime, or a string in a format the grammar knows."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = to_ascii_digits(value.strip())
+    m = data.numeric_re.search(text)
+    if m:
+        try:
+            if m.group("iy"):
+                return dt.date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+            return dt.date(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
+        except ValueError:
+            return None
+    for d in parse_dates(data, text, 0, len(text)):
+        if d.year and valid(d.day, d.month, d.year):
+            return dt.date(d.year, d.month, d.day)
+    return None
+
+
+def top_lines(doc):
+    """Body lines up to and including the first paragraph of body text (at most TOP_LINES)."""
+    lines = []
+    for line in doc.body_lines[:TOP_LINES]:
+        lines.append(line)
+        text = doc.prose[line.start:line.end].strip()
+        if len(text.split()) >= 6 and text[-1:] in "।॥.?!\"”’":
+            break
+    return lines
+
+
+def find_pubdate(doc, data: DateData) -> PubDate | None:
+    for name in data.front_matter_keys:
+        for k, v in doc.metadata.items():
+            if k.lower() == name.lower():
+                date = parse_value(data, v)
+                if date:
+                    return PubDate(date, date.day, date.month, "front matter")
+    prose = doc.prose
+    for line in top_lines(doc):
+        text = prose[line.start:line.end]
+        for opener in (data.label_re, data.dateline_re, data.date_only_re):
+            m = opener.match(text)
+            if not m:
+                continue
+            at = line.start + m.end()
+            if opener is data.dateline_re and regex.search(r"[\p{Nd}]", m.group("place")):
+                continue
+            numeric = data.numeric_re.match(to_ascii_digits(prose[at:line.end]))
+            if numeric and opener is data.label_re:
+                date = parse_value(data, numeric.group())
+                if date:
+                    return PubDate(date, date.day, date.month, "dateline", line.start, at + numeric.end())
+            dm = data.date_re.match(prose, at, line.end)
+            if not dm:
+                continue
+            dates = parse_dates(data, prose, at, dm.end())
+            if not dates or dates[0].start != at:
+                continue
+            d = dates[0]
+            rest = prose[d.end:line.end].strip()
+            if opener is data.date_only_re and len(rest) > 30:
+                continue
+            if not valid(d.day, d.month, d.year):
+                continue
+            date = dt.date(d.year, d.month, d.day) if d.year else None
+            return PubDate(date, d.day, d.month, "dateline", line.start, d.end)
+    return None
+
+
+def _sentence_initial(prose: str, offset: int) -> bool:
+    before = prose[max(0, offset - 3):offset]
+    return not before.strip() or before.rstrip()[-1:] in ".!?:\n\"“" or offset == 0
+
+
+def analyse_dates(doc, ctx) -> DateAnalysis:
+    if CACHE_KEY in doc.cache:
+        return doc.cache[CACHE_KEY]
+    data = ctx.load("factcheck.dates", build_date_data)
+    result = DateAnalysis()
+    body = doc.body_lines
+    if body:
+        first = body[0]
+        text = doc.prose[first.start:first.end]
+        lead = len(text) - len(text.lstrip())
+        result.first_line = (first.start + lead, first.start + len(text.rstrip()))
+    result.pubdate = find_pubdate(doc, data)
+    prose = doc.prose
+    begin = doc.front_matter_end
+    # One pass over the words finds the lines worth scanning with the date patterns.
+    found = candidate_offsets(prose, begin, data.first_words)
+    lines = sorted({(line.start, line.end) for line in map(doc.line_at, found)})
+    if not lines:
+        doc.cache[CACHE_KEY] = result
+        return result
+    for lo, hi in lines:
+        result.dates.extend(parse_dates(data, prose, lo, hi))
+    occupied: list[tuple[int, int]] = []
+    for d in result.dates:
+        line = doc.line_at(d.start)
+        before = data.weekday_before_re.search(prose, max(line.start, d.start - 30), d.start)
+        after = data.weekday_after_re.match(prose, d.end, min(line.end, d.end + 30))
+        m = before or after
+        if m is None:
+            occupied.append((d.start, d.end))
+            continue
+        wd = data.weekday_of(m.group("wd"))
+        if before:
+            end = d.end
+            if "(" in before.group():
+                close = regex.match(r"\s*\)", prose[d.end:d.end + 3])
+                end = d.end + close.end() if close else end
+            pair = Pair(before.start(), end, wd, before.start("wd"), before.end("wd"), d)
+        else:
+            pair = Pair(d.start, after.end(), wd, after.start("wd"), after.end("wd"), d)
+        result.pairs.append(pair)
+        occupied.append((pair.start, pair.end))
+    if result.pubdate is not None and result.pubdate.source == "dateline":
+        occupied.append((result.pubdate.start, result.pubdate.end))
+    excluded: list[tuple[int, int]] = []  # exclusions are looked up only around candidates
+    sentence_starts = [s.start for s in doc.sentences]
+
+    spans = sorted(occupied + excluded)
+    span_starts = [a for a, _b in spans]
+    longest = max((b - a for a, b in spans), default=0)
+
+    def blocked(s: int, e: int) -> bool:
+        for x in data.exclusion_re.finditer(prose, max(begin, s - 30), min(len(prose), e + 30)):
+            if x.start() < e and s < x.end():
+                return True
+        i = bisect.bisect_left(span_starts, s - longest)
+        while i < len(spans) and spans[i][0] < e:
+            if spans[i][1] > s:
+                return True
+            i += 1
+        return False
+
+    matches = [m for lo, hi in lines for m in data.relative_re.finditer(prose, lo, hi)]
+    month_matches = [m for lo, hi in lines for m in data.month_re.finditer(prose, lo, hi)]
+    for m in matches:
+        s, e = m.span()
+        if blocked(s, e):
+            continue
+        english = m.group().isascii()
+        if m.group("wd") is not None:
+            if english and not m.group("wd")[:1].isupper():
+                continue
+            pre = m.group("wpre")
+            prefix = data.prefixes.get(key(pre)) if pre else None
+            rel = Relative(s, e, m.group(), "weekday", data.weekday_of(m.group("wd")), prefix, m.end("wd"), english)
+        elif m.group("day") is not None:
+            word = m.group("day")
+            if english and word[:1].isupper() and not _sentence_initial(prose, s):
+                continue  # "Sensex Today", "India Today": a name, not a day
+            value = data.days[key(word)]
+            rel = Relative(s, e, m.group(), "day", value, None, m.end("day"), english)
+        else:
+            if english and not m.group("period").islower():
+                continue  # "Box Office This Week": a section title
+            prefix = data.prefixes[key(m.group("ppre"))]
+            rel = Relative(s, e, m.group(), "period", data.periods[key(m.group("period"))], prefix, e, english)
+        result.relatives.append(rel)
+    for m in month_matches:
+        s, e = m.span()
+        if blocked(s, e) or not english_month_ok(m.group("m")):
+            continue
+        english = m.group("m").isascii()
+        if english:
+            if not data.month_pre_re.search(prose, max(0, s - 12), s):
+                continue
+            start = s
+            tail = regex.match(r"\s+[0-9०-९]", prose[e:e + 3])
+            if tail:
+                continue
+        else:
+            post = data.month_post_re.match(prose, e)
+            if not post:
+                continue
+        index = bisect.bisect_right(sentence_starts, s) - 1
+        if index >= 0:
+            sentence = doc.sentences[index]
+            if YEAR_IN_TEXT.search(prose, sentence.start, sentence.end):
+                continue  # "अप्रैल 2024 में … और मई में": the year is in the sentence
+        month = data.month_of(m.group("m"))
+        if english:
+            pre = data.month_pre_re.search(prose, max(0, s - 12), s)
+            start = pre.start()
+            rel = Relative(start, e, prose[start:e], "month", month, None, e, True)
+        else:
+            rel = Relative(s, post.end(), prose[s:post.end()], "month", month, None, e, False)
+        result.relatives.append(rel)
+    result.relatives.sort(key=lambda r: r.start)
+    doc.cache[CACHE_KEY] = result
+    return result
+
+
+# -- resolution --------------------------------------------------------------------------------
+def tense(data: DateData, prose: str, start: int, end: int) -> str | None:
+    """'future', 'past' or None for prose[start:end]: any future marker makes it future."""
+    if data.future_re.search(prose, start, end):
+        return "future"
+    if data.past_re.search(prose, start, end):
+        return "past"
+    return None
+
+
+def resolve(rel: Relative, pub: dt.date, direction: str | None):
+    """The calendar date(s) a relative reference points at, or None when it cannot be told."""
+    if rel.kind == "day":
+        value = rel.value
+        if isinstance(value, str) and value.startswith("±"):
+            if direction is None:
+                return None
+            n = int(value[1:])
+            return pub + dt.timedelta(days=n if direction == "future" else -n)
+        return pub + dt.timedelta(days=int(value))
+    if rel.kind == "weekday":
+        target = rel.value
+        if rel.prefix == -1:
+            back = (pub.weekday() - target) % 7 or 7
+            return pub - dt.timedelta(days=back)
+        if rel.prefix == 1:
+            fwd = (target - pub.weekday()) % 7 or 7
+            return pub + dt.timedelta(days=fwd)
+        if direction == "future":
+            return pub + dt.timedelta(days=(target - pub.weekday()) % 7)
+        return pub - dt.timedelta(days=(pub.weekday() - target) % 7)
+    if rel.kind == "period":
+        n = rel.prefix or 0
+        if rel.value == "week":
+            monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=n)
+            return (monday, monday + dt.timedelta(days=6))
+        if rel.value == "month":
+            y, m = divmod(pub.year * 12 + pub.month - 1 + n, 12)
+            return ("month", y, m + 1)
+        return ("year", pub.year + n)
+    if rel.kind == "month":
+        month = rel.value
+        if direction == "future":
+            year = pub.year if month >= pub.month else pub.year + 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        return ("month", year, month)
+    return None
