@@ -24,10 +24,10 @@ from newslint.source import InputError, Source
 # Word tokens: letters and combining marks (so Devanagari vowel signs, virama and nukta stay inside
 # the word — Python's `re` would split there), plus ZWJ/ZWNJ, which legitimately sit inside some
 # Devanagari words and which the Unicode-hygiene check inspects.
-WORD_RE = regex.compile(r"[\p{L}\p{M}](?:[\p{L}\p{M}\u200c\u200d]*[\p{L}\p{M}])?")
+WORD_RE = regex.compile(r"[\p{L}\p{M}]+(?:[\u200c\u200d]+[\p{L}\p{M}]+)*")
 DEVANAGARI_RE = regex.compile(r"\p{Devanagari}")
 LATIN_RE = regex.compile(r"\p{Latin}")
-LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+LINE_BREAK_RE = regex.compile(r"\r\n|\n|\r")
 
 # Sentence terminators. A full stop inside a number (4.5) or after an abbreviation is not one.
 SENTENCE_END_RE = regex.compile(r"[।॥?!]+[\"'’”)\]]*|\.(?!\d)[\"'’”)\]]*")
@@ -54,32 +54,60 @@ MD_CODE_SPAN_RE = regex.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
 MD_LINK_TARGET_RE = regex.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_REFERENCE_DEF_RE = regex.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S.*$", regex.MULTILINE)
 MASKED_LINE_RE = regex.compile(r"^[\ufffc \t\r]*\ufffc[\ufffc \t\r]*$", regex.MULTILINE)
-MASK_OR_SPACE_RE = regex.compile(r"\ufffc")
+LINE_BREAK_KEEP_RE = regex.compile(r"\r\n|\n|\r|[^\r\n]+")
 MD_HEADING_RE = regex.compile(r"^[ \t]{0,3}#{1,6}(?=\s|$)")
 
 
-@dataclass(frozen=True)
-class Line:
-    number: int  # 1-based
-    start: int  # offset of the first character
-    end: int  # offset just past the last character, line break excluded
-    text: str  # the line as written, line break excluded
+class _Record:
+    """A small immutable-by-convention record with slots: millions are made per large corpus, so
+    they are cheaper than frozen dataclasses (which set each field through object.__setattr__)."""
+
+    __slots__ = ()
+
+    def _key(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__ if not name.startswith("_"))
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__ if not name.startswith("_"))
+        return f"{type(self).__name__}({fields})"
+
+
+class Line(_Record):
+    __slots__ = ("number", "start", "end", "text")
+
+    def __init__(self, number: int, start: int, end: int, text: str):
+        self.number = number  # 1-based
+        self.start = start  # offset of the first character
+        self.end = end  # offset just past the last character, line break excluded
+        self.text = text  # the line as written, line break excluded
 
     @property
     def is_blank(self) -> bool:
         return not self.text.strip()
 
 
-@dataclass(frozen=True)
-class Token:
-    text: str  # as written
-    start: int
-    end: int
+class Token(_Record):
+    __slots__ = ("text", "start", "end", "_norm")
 
-    @cached_property
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text  # as written
+        self.start = start
+        self.end = end
+        self._norm: str | None = None
+
+    @property
     def norm(self) -> str:
         """NFC form, for comparison: precomposed and decomposed nukta letters compare equal."""
-        return unicodedata.normalize("NFC", self.text)
+        if self._norm is None:
+            text = self.text
+            self._norm = text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+        return self._norm
 
     @property
     def is_devanagari(self) -> bool:
@@ -90,11 +118,13 @@ class Token:
         return LATIN_RE.search(self.text) is not None
 
 
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int  # just past the terminator (or the end of the block)
-    text: str  # prose view of the sentence (non-prose blanked)
+class Sentence(_Record):
+    __slots__ = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start = start
+        self.end = end  # just past the terminator (or the end of the block)
+        self.text = text  # prose view of the sentence (non-prose masked), stripped
 
 
 @dataclass
@@ -197,16 +227,19 @@ class Document:
             result.extend(split_sentences(self.prose, block.start, block.end))
         return result
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentences_in(self, block: Block) -> list[Sentence]:
-        starts = [s.start for s in self.sentences]
-        lo = bisect.bisect_left(starts, block.start)
-        hi = bisect.bisect_left(starts, block.end)
+        lo = bisect.bisect_left(self._sentence_starts, block.start)
+        hi = bisect.bisect_left(self._sentence_starts, block.end)
         return self.sentences[lo:hi]
 
     @cached_property
     def tokens(self) -> list[Token]:
-        start = self.front_matter_end
-        return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(self.prose, start)]
+        prose = self.prose
+        return [Token(prose[a:b], a, b) for a, b in (m.span() for m in WORD_RE.finditer(prose, self.front_matter_end))]
 
     @cached_property
     def _token_starts(self) -> list[int]:
@@ -275,15 +308,15 @@ def _full_stop_ends_sentence(prose: str, dot: int, floor: int) -> bool:
 
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
-    for number, match in enumerate(LINE_RE.finditer(text), start=1):
-        raw = match.group()
-        if not raw and match.start() == len(text) and lines:
-            break  # the empty match after a final line break is not a line
-        body = raw.rstrip("\r\n")
-        lines.append(Line(number, match.start(), match.start() + len(body), body))
-        if match.end() == len(text):
-            break
-    return lines or [Line(1, 0, 0, "")]
+    start = 0
+    number = 0
+    for match in LINE_BREAK_RE.finditer(text):
+        number += 1
+        lines.append(Line(number, start, match.start(), text[start:match.start()]))
+        start = match.end()
+    if start < len(text) or not lines:
+        lines.append(Line(number + 1, start, len(text), text[start:]))
+    return lines
 
 
 # Inline non-prose (a URL, a code span) is replaced by this character rather than by spaces, so
@@ -292,10 +325,6 @@ def split_lines(text: str) -> list[Line]:
 MASK = "\ufffc"
 
 
-def _blank(chars: list[str], start: int, end: int, fill: str = MASK) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = fill
 
 
 def parse_front_matter(source: Source) -> tuple[dict[str, Any], int]:
@@ -331,19 +360,37 @@ def parse_front_matter(source: Source) -> tuple[dict[str, Any], int]:
 
 
 def prose_view(text: str, front_matter_end: int, markdown: bool) -> str:
-    """A same-length copy of `text` with everything that is not prose blanked out."""
-    chars = list(text)
-    _blank(chars, 0, front_matter_end, " ")
+    """A same-length copy of `text` with everything that is not prose masked out."""
     patterns = [HTML_COMMENT_RE, URL_RE, EMAIL_RE]
     if markdown:
         patterns = [MD_FENCE_RE, HTML_COMMENT_RE, MD_CODE_SPAN_RE, HTML_TAG_RE, MD_LINK_TARGET_RE, MD_REFERENCE_DEF_RE, URL_RE, EMAIL_RE]
-    for pattern in patterns:
-        for match in pattern.finditer(text, front_matter_end):
-            _blank(chars, match.start(), match.end())
-    prose = "".join(chars)
+    spans = [span for pattern in patterns for span in (m.span() for m in pattern.finditer(text, front_matter_end))]
+    if not spans and not front_matter_end:
+        return text
+    # Merge overlapping spans, then rebuild the string from slices (far faster than a char list).
+    spans.sort()
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces = [_masked(text[:front_matter_end], " ")] if front_matter_end else []
+    cursor = front_matter_end
+    for start, end in merged:
+        pieces.append(text[cursor:start])
+        pieces.append(_masked(text[start:end], MASK))
+        cursor = end
+    pieces.append(text[cursor:])
+    prose = "".join(pieces)
     if MASK not in prose:
         return prose
-    return MASKED_LINE_RE.sub(lambda m: MASK_OR_SPACE_RE.sub(" ", m.group()), prose)
+    return MASKED_LINE_RE.sub(lambda m: m.group().replace(MASK, " "), prose)
+
+
+def _masked(chunk: str, fill: str) -> str:
+    """`chunk` with every character but line breaks replaced by `fill`."""
+    return LINE_BREAK_KEEP_RE.sub(lambda m: m.group() if m.group() in ("\r\n", "\n", "\r") else fill * len(m.group()), chunk)
 
 
 def parse_document(source: Source) -> Document:
