@@ -93,6 +93,9 @@ class Linter:
                 if matches(cls, selector):
                     severity = level
             rules.append(cls(config.options.get(cls.name) or config.options.get(cls.code), severity))
+        # `--ignore LT:EN_A_VS_AN` drops single LanguageTool findings (lint_document filters them).
+        for rule in rules:
+            rule.ignored_codes = [sel for sel in self.selection.ignore if sel.upper().startswith("LT:")]
         return rules
 
     @staticmethod
@@ -161,6 +164,7 @@ def lint_document(doc: Document, config: Config, rules: list[Rule]) -> list[Find
     ctx = Context(config=config, packs=packs_for(config.packs))
     ignored = config.ignores_for(doc.path) if doc.path != "-" else []
     active = [rule for rule in rules if not any(matches(type(rule), sel) for sel in ignored)]
+    code_ignores = [sel for sel in (*config.ignore, *config.extend_ignore, *ignored) if sel.upper().startswith("LT:")]
     findings: list[Finding] = []
     unused_rule = None
     for rule in active:
@@ -176,6 +180,9 @@ def lint_document(doc: Document, config: Config, rules: list[Rule]) -> list[Find
                 f"{doc.path}: internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc} "
                 "— please report this with the file"
             ) from exc
+        dropped = [*code_ignores, *getattr(rule, "ignored_codes", ())]
+        if dropped:  # LanguageTool rule ids: prefix match, as in suppression comments
+            produced = [f for f in produced if not any(f.code.upper().startswith(sel.upper()) for sel in dropped)]
         if rule.severity_override:
             for finding in produced:
                 finding.severity = rule.severity_override

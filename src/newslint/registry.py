@@ -38,7 +38,12 @@ def all_rules() -> tuple[type[Rule], ...]:
 
 
 def rule_by_key(key: str) -> type[Rule] | None:
-    """Find a rule by exact code or name (case-insensitive for codes)."""
+    """Find a rule by exact code or name (case-insensitive for codes).
+
+    LanguageTool findings carry the LanguageTool rule id (`LT:EN_A_VS_AN`); they belong to LT001.
+    """
+    if key.upper().startswith("LT:"):
+        key = "LT001"
     for rule in all_rules():
         if rule.code.upper() == key.upper() or rule.name == key.lower():
             return rule
