@@ -89,6 +89,14 @@ IGNORE = typer.Option(None, "--ignore", help="Skip these rules.")
 CONFIG = typer.Option(None, "--config", help="Use this config file instead of discovering one.")
 STDIN_FILENAME = typer.Option(None, "--stdin-filename", help="The name to report for text read from stdin.")
 LT_URL = typer.Option(None, "--languagetool-url", help="Check English passages with the LanguageTool server at this URL.")
+JOBS = typer.Option(
+    None, "--jobs", "-j", min=0,
+    help="Worker processes. Default (or 0): the number of cores when there are more than a handful of files, else 1.",
+)
+PROGRESS = typer.Option(
+    None, "--progress/--no-progress",
+    help="A file counter on stderr. Default: shown for long runs when stderr is a terminal.",
+)
 
 
 @app.command()
@@ -107,6 +115,8 @@ def check(
     config: Optional[Path] = CONFIG,
     stdin_filename: Optional[str] = STDIN_FILENAME,
     languagetool_url: Optional[str] = LT_URL,
+    jobs: Optional[int] = JOBS,
+    progress: Optional[bool] = PROGRESS,
 ) -> None:
     """Check articles and report findings."""
     from newslint.runner import RunOptions, run_check
@@ -120,6 +130,8 @@ def check(
         config=config,
         stdin_filename=stdin_filename,
         languagetool_url=languagetool_url,
+        jobs=jobs,
+        progress=progress,
     )
     out = sys.stdout
     code = run_check(
@@ -149,6 +161,8 @@ def fix(
     color: Color = typer.Option(Color.auto, "--color", help="Colour the output."),
     config: Optional[Path] = CONFIG,
     stdin_filename: Optional[str] = STDIN_FILENAME,
+    jobs: Optional[int] = JOBS,
+    progress: Optional[bool] = PROGRESS,
 ) -> None:
     """Apply safe fixes (and, with --unsafe, suggested ones), then report what is left."""
     from newslint.fixer import run_fix
@@ -162,6 +176,8 @@ def fix(
         fail_on=fail_on.value if fail_on else None,
         config=config,
         stdin_filename=stdin_filename,
+        jobs=jobs,
+        progress=progress,
     )
     code = run_fix(options, unsafe=unsafe, diff=diff, interactive=interactive, quiet=quiet, exit_zero=exit_zero, style=_style(color, sys.stdout))
     raise typer.Exit(code)

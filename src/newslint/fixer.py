@@ -1,26 +1,39 @@
 """`newslint fix`: apply suggestions without ever losing data.
 
 - Only the spans that findings report change; everything else stays byte for byte.
+- A suggestion whose replacement equals the flagged text is guidance only: it is never applied
+  and never counted as a fix.
+- Which suggestion: the first safe one; with `--unsafe`, when there is no safe one, the first
+  unsafe one.
 - Overlapping fixes are resolved deterministically: earliest start first, then the shorter span,
-  then the rule code; a fix that overlaps one already taken waits for the next pass.
+  then the rule code, then the replacement; a fix that overlaps one already taken (or a second
+  insertion at the same point) waits for the next pass. A fix whose span would split a CRLF pair
+  is never applied, and line breaks inside a replacement are written as the file's own.
 - Passes repeat (re-linting the fixed text) until nothing changes, so a second run is a no-op.
+  Rules that keep undoing each other are stopped and reported (not converged) instead of looping.
 - Writing is atomic (temp file + rename in the same folder, mode kept), in the file's own
-  encoding, BOM and line endings, and refuses to write when the file changed since it was read.
+  encoding, BOM and line endings, refuses to write when the file changed since it was read, and
+  refuses a read-only file.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
+
+import regex
 
 from newslint.rule import Finding, Suggestion
 
 MAX_PASSES = 10
+LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -29,95 +42,315 @@ class AppliedFix:
     suggestion: Suggestion
 
 
-def choose(finding: Finding, unsafe: bool) -> Suggestion | None:
-    for suggestion in finding.suggestions:
+def is_change(text: str, finding: Finding, suggestion: Suggestion) -> bool:
+    """False for guidance: a suggestion that would leave the flagged text as it is."""
+    return text[finding.start:finding.end] != suggestion.replacement
+
+
+def choose(finding: Finding, unsafe: bool, text: str | None = None) -> Suggestion | None:
+    """The suggestion `fix` applies: the first safe one; with unsafe, else the first unsafe one.
+
+    Given the text, suggestions that would change nothing (guidance) are passed over.
+    """
+    real = [s for s in finding.suggestions if text is None or is_change(text, finding, s)]
+    for suggestion in real:
         if suggestion.safe:
             return suggestion
-    if unsafe and finding.suggestions:
-        return finding.suggestions[0]
+    if unsafe and real:
+        return real[0]
     return None
 
 
-def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, list[AppliedFix]]:
-    """Apply one non-overlapping set of fixes to `text`; return the new text and what was applied."""
-    chosen = []
-    for finding in findings:
-        suggestion = choose(finding, unsafe)
-        if suggestion is not None and text[finding.start:finding.end] != suggestion.replacement:
-            chosen.append((finding, suggestion))
-    chosen.sort(key=lambda item: (item[0].start, item[0].end - item[0].start, item[0].code))
-    applied: list[AppliedFix] = []
+def splits_line_break(text: str, offset: int) -> bool:
+    return 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n"
+
+
+def with_newlines(replacement: str, newline: str) -> str:
+    """Line breaks in a replacement are written as the file's own (CRLF stays CRLF)."""
+    if "\r" not in replacement and "\n" not in replacement:
+        return replacement
+    return LINE_BREAK_RE.sub(newline.replace("\\", "\\\\"), replacement)
+
+
+def select_edits(text: str, candidates: list[tuple[Finding, Suggestion]]) -> list[tuple[Finding, Suggestion]]:
+    """A deterministic, non-overlapping subset of (finding, suggestion) edits, in text order."""
+    ordered = sorted(
+        (c for c in candidates if 0 <= c[0].start <= c[0].end <= len(text)),
+        key=lambda c: (c[0].start, c[0].end - c[0].start, c[0].code, c[1].replacement, c[0].message),
+    )
+    taken: list[tuple[Finding, Suggestion]] = []
     last_end = -1
-    for finding, suggestion in chosen:
-        # Two insertions at the same point, or any overlap, wait for the next pass.
-        if finding.start < last_end or (finding.start == last_end and finding.start == finding.end):
+    last_was_insertion_at = -1
+    for finding, suggestion in ordered:
+        if splits_line_break(text, finding.start) or splits_line_break(text, finding.end):
             continue
-        applied.append(AppliedFix(finding, suggestion))
+        if finding.start < last_end:
+            continue  # overlaps a fix already taken: the next pass sees it again
+        if finding.start == finding.end and finding.start in (last_end, last_was_insertion_at):
+            continue  # two insertions at one point (or right after a change): order would matter
+        taken.append((finding, suggestion))
         last_end = finding.end
+        if finding.start == finding.end:
+            last_was_insertion_at = finding.start
+    return taken
+
+
+def splice(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Replace non-overlapping, sorted [start, end) spans; everything else is kept as is."""
     pieces = []
     cursor = 0
-    for fix in applied:
-        pieces.append(text[cursor:fix.finding.start])
-        pieces.append(fix.suggestion.replacement)
-        cursor = fix.finding.end
+    for start, end, replacement in edits:
+        pieces.append(text[cursor:start])
+        pieces.append(replacement)
+        cursor = end
     pieces.append(text[cursor:])
-    return "".join(pieces), applied
+    return "".join(pieces)
+
+
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, newline: str | None = None) -> tuple[str, list[AppliedFix]]:
+    """Apply one non-overlapping set of fixes to `text`; return the new text and what was applied."""
+    candidates = []
+    for finding in findings:
+        suggestion = choose(finding, unsafe, text)
+        if suggestion is not None:
+            candidates.append((finding, suggestion))
+    taken = select_edits(text, candidates)
+    nl = newline or "\n"
+    edits = [(f.start, f.end, with_newlines(s.replacement, nl) if newline else s.replacement) for f, s in taken]
+    applied = [AppliedFix(f, s) for (f, s), (start, end, rep) in zip(taken, edits) if text[start:end] != rep]
+    return splice(text, edits), applied
+
+
+@dataclass
+class FixRun:
+    text: str
+    applied: list[AppliedFix] = field(default_factory=list)
+    remaining: list[Finding] | None = None  # findings of the final text (the last pass linted it)
+    passes: int = 0
+    unsettled: list[str] = field(default_factory=list)  # rules whose fixes did not settle
+
+    @property
+    def converged(self) -> bool:
+        return not self.unsettled
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def fix_until_stable(
+    text: str,
+    lint: Callable[[str], list[Finding]],
+    unsafe: bool = False,
+    newline: str | None = None,
+    first_findings: list[Finding] | None = None,
+    max_passes: int = MAX_PASSES,
+) -> FixRun:
+    """Fix repeatedly: `lint(text)` returns findings for a text; stop when nothing changes.
+
+    Stops early, keeping the last text reached, when a pass would bring back a text seen
+    before (rules undoing each other) or after `max_passes`; `unsettled` names the rules.
+    """
+    run = FixRun(text)
+    seen = {_digest(text)}
+    findings = first_findings if first_findings is not None else lint(text)
+    while True:
+        new_text, applied = apply_fixes(run.text, findings, unsafe, newline)
+        run.remaining = findings
+        if not applied or new_text == run.text:
+            return run
+        digest = _digest(new_text)
+        if run.passes >= max_passes or digest in seen:
+            run.unsettled = sorted({fix.finding.code for fix in applied})
+            return run
+        seen.add(digest)
+        run.applied.extend(applied)
+        run.text = new_text
+        run.passes += 1
+        findings = lint(run.text)
 
 
 def fix_text(text: str, lint, unsafe: bool = False) -> tuple[str, list[AppliedFix]]:
     """Fix repeatedly: `lint(text)` returns findings for a text; stop when nothing changes."""
-    all_applied: list[AppliedFix] = []
-    for _ in range(MAX_PASSES):
-        findings = lint(text)
-        new_text, applied = apply_fixes(text, findings, unsafe)
-        if not applied or new_text == text:
-            break
-        all_applied.extend(applied)
-        text = new_text
-    return text, all_applied
+    run = fix_until_stable(text, lint, unsafe)
+    return run.text, run.applied
 
+
+# -- writing ---------------------------------------------------------------------------------------
 
 class FileChanged(Exception):
     pass
 
 
+class NotWritable(Exception):
+    pass
+
+
+def _fingerprint(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def write_atomically(path: Path, data: bytes, expected_fingerprint: str) -> None:
-    current = hashlib.sha256(path.read_bytes()).hexdigest()
-    if current != expected_fingerprint:
+    """Replace `path` with `data`: temp file in the same folder, fsync, rename; mode kept.
+
+    Refuses (FileChanged) when the bytes on disk are no longer those that were read, and
+    (NotWritable) when the file is read-only. A symlink is followed: its target is replaced.
+    """
+    target = path.resolve()
+    if _fingerprint(target) != expected_fingerprint:
         raise FileChanged(f"{path}: the file changed while newslint was fixing it; nothing was written (run again)")
-    mode = path.stat().st_mode
-    folder = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".newslint-tmp", dir=folder)
+    info = target.stat()
+    if not info.st_mode & 0o222:
+        raise NotWritable(f"{path}: the file is read-only; nothing was written")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode & 0o7777)
-        os.replace(tmp, path.resolve())
+        os.chmod(tmp, info.st_mode & 0o7777)
+        if hasattr(os, "chown"):
+            try:
+                if (info.st_uid, info.st_gid) != (os.stat(tmp).st_uid, os.stat(tmp).st_gid):
+                    os.chown(tmp, info.st_uid, info.st_gid)
+            except OSError:
+                pass  # not allowed to give the file away: it stays ours, with the same mode
+        # Last look just before the rename: an editor that saved meanwhile wins.
+        if _fingerprint(target) != expected_fingerprint:
+            raise FileChanged(f"{path}: the file changed while newslint was fixing it; nothing was written (run again)")
+        os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some filesystems refuse
+        pass
+    finally:
+        os.close(fd)
+
+
+PATCH_LINE_RE = regex.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    """A patch `patch -p1`/`git apply` accept: lines split at LF only, as they do (str.splitlines
+    would also split at form feeds, U+2028 and other characters that are not line breaks there)."""
     diff = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+        PATCH_LINE_RE.findall(before), PATCH_LINE_RE.findall(after), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
     lines = []
     for line in diff:
-        lines.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(lines)
 
 
-def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, exit_zero: bool, style) -> int:
-    from newslint.config import ConfigError
+# -- one file ----------------------------------------------------------------------------------------
+
+@dataclass
+class FixOutcome:
+    """What fixing one file did; built in a worker, reported by the parent in input order."""
+
+    result: object  # the FileResult of what is left (source = the fixed text)
+    applied: int = 0
+    diff: str = ""
+    stdout_text: str | None = None  # stdin: the fixed text
+    write_error: str | None = None
+    note: str | None = None
+    quit: bool = False  # interactive: the editor pressed q
+
+
+def make_lint(linter, source, config) -> Callable[[str], list[Finding]]:
     from newslint.document import parse_document
-    from newslint.engine import InternalError, at_or_above, lint_document
+    from newslint.engine import lint_document
+
+    rules = linter.rules_for(config)
+
+    def lint(text: str) -> list[Finding]:
+        clone = dataclasses.replace(source, text=text)
+        return lint_document(parse_document(clone), config, rules)
+
+    return lint
+
+
+def fix_task(linter, item, unsafe: bool = False, diff: bool = False) -> FixOutcome:
+    from newslint.runner import lint_task
+
+    result = lint_task(linter, item)
+    source, config = result.source, result.config
+    lint = make_lint(linter, source, config)
+    run = fix_until_stable(source.text, lint, unsafe, source.newline, first_findings=result.findings)
+    outcome = FixOutcome(result, applied=len(run.applied))
+    if not run.converged:
+        outcome.note = (
+            f"{source.path}: fixes by {', '.join(run.unsettled)} did not settle (the rules undo each other); "
+            "stopped before repeating — please report this"
+        )
+    return finish(outcome, linter, source, config, run.text, run.remaining, lint, diff)
+
+
+def finish(outcome: FixOutcome, linter, source, config, new_text: str, remaining, lint, diff: bool) -> FixOutcome:
+    """Write (or diff) the fixed text; leave in outcome.result what is still to report."""
+    result = outcome.result
+    if new_text == source.text:
+        if source.real_path is None and not diff:
+            outcome.stdout_text = new_text  # stdin is a filter: the text goes out even when unchanged
+        result.findings = remaining if remaining is not None else lint(new_text)
+        return outcome
+    if diff:
+        outcome.diff = unified_diff(source.path, source.text, new_text)
+    elif source.real_path is None:
+        outcome.stdout_text = new_text  # stdin: the fixed text goes to stdout
+    else:
+        try:
+            data = source.encode(new_text)
+            write_atomically(source.real_path, data, source.fingerprint)
+        except (FileChanged, NotWritable) as exc:
+            outcome.write_error = str(exc)
+        except UnicodeEncodeError as exc:
+            outcome.write_error = f"{source.path}: a fix cannot be stored in {source.encoding.upper()} ({exc.reason}); nothing was written"
+        except OSError as exc:
+            outcome.write_error = f"{source.path}: cannot write: {exc.strerror or exc}"
+        if outcome.write_error:
+            outcome.applied = 0
+            return outcome  # the file is as it was: its findings are the first lint's
+    result.findings = remaining if remaining is not None else lint(new_text)
+    result.source = dataclasses.replace(source, text=new_text)
+    return outcome
+
+
+def interactive_task(linter, item, keys, out, style, diff: bool = False) -> FixOutcome:
+    from newslint.interactive import review
+    from newslint.runner import lint_task
+
+    result = lint_task(linter, item)
+    source, config = result.source, result.config
+    lint = make_lint(linter, source, config)
+    session = review(result, keys, out, style)
+    outcome = FixOutcome(result, applied=session.accepted, quit=session.quit)
+    return finish(outcome, linter, source, config, session.text, None, lint, diff)
+
+
+# -- the command -------------------------------------------------------------------------------------
+
+def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, exit_zero: bool, style) -> int:
+    import functools
+
+    from newslint.config import ConfigError
+    from newslint.engine import InternalError, at_or_above
     from newslint.report import render
-    from newslint.runner import error, iter_results, make_linter
-    from newslint.source import InputError, source_from_bytes
+    from newslint.runner import Progress, TimingTotals, error, make_linter, plan, run_items
 
     errors: list[str] = []
 
@@ -125,71 +358,100 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
         errors.append(message)
         error(message)
 
+    to_stdout = source_is_stdout(options)
+    if interactive and to_stdout:
+        error("--interactive reads your answers from stdin, so it cannot fix text read from stdin ('-')")
+        return 2
+    out = sys.stdout
+    report_stream = sys.stderr if (to_stdout or diff) else out
+    remaining = []
+    total_applied = 0
+    timings = TimingTotals()
     try:
         linter = make_linter(options)
-        results = list(iter_results(linter, options, on_error))
+        items = unique_files(plan(linter, options))
+        progress = Progress.for_items(items, False if interactive else options.progress)
+        if interactive:
+            keys = sys.stdin
+            stopped = {"quit": False}
+
+            def task(linter, item):
+                if stopped["quit"]:
+                    from newslint.runner import lint_task
+
+                    return FixOutcome(lint_task(linter, item))  # after q: report, change nothing
+                outcome = interactive_task(linter, item, keys, out, style, diff)
+                stopped["quit"] = outcome.quit
+                return outcome
+
+            stream = run_items(linter, options, items, task, parallel=False, progress=progress)
+        else:
+            stream = run_items(linter, options, items, functools.partial(fix_task, unsafe=unsafe, diff=diff), progress=progress)
+        try:
+            for item, outcome in stream:
+                timings.add(outcome)
+                if item.kind not in ("file", "stdin") or outcome.status != "ok" or outcome.value.diff \
+                        or outcome.value.note or outcome.value.write_error or outcome.value.stdout_text is not None:
+                    progress.clear()
+                if item.kind == "note":
+                    sys.stderr.write(f"newslint: note: {item.value}\n")
+                    continue
+                if item.kind == "error":
+                    on_error(item.value)
+                    continue
+                if outcome.status == "error":
+                    on_error(outcome.value)
+                    continue
+                if outcome.status == "internal":
+                    raise InternalError(outcome.value)
+                fixed: FixOutcome = outcome.value
+                if fixed.note:
+                    sys.stderr.write(f"newslint: warning: {fixed.note}\n")
+                if fixed.write_error:
+                    on_error(fixed.write_error)
+                if fixed.diff:
+                    out.write(fixed.diff)
+                if fixed.stdout_text is not None:
+                    out.write(fixed.stdout_text)
+                total_applied += fixed.applied
+                remaining.append(fixed.result)
+        finally:
+            timings.write()
     except (ConfigError, InternalError) as exc:
         error(str(exc))
         return 2
+    out.flush()
 
-    remaining = []
-    total_applied = 0
-    out = sys.stdout
-    try:
-        for result in results:
-            source, config = result.source, result.config
-            rules = linter.rules_for(config)
-
-            def lint(text: str, source=source, config=config, rules=rules):
-                clone = source_from_bytes(source.encode(text), source.path, source.real_path, max_bytes=0)
-                clone.kind = source.kind
-                return lint_document(parse_document(clone), config, rules)
-
-            if interactive:
-                from newslint.interactive import review
-
-                new_text, applied = review(result, lint, sys.stdin, out, style)
-            else:
-                new_text, applied = fix_text(source.text, lint, unsafe)
-            total_applied += len(applied)
-            if new_text != source.text:
-                if diff:
-                    out.write(unified_diff(source.path, source.text, new_text))
-                elif source.real_path is None:
-                    out.write(new_text)  # stdin: the fixed text goes to stdout
-                else:
-                    try:
-                        write_atomically(source.real_path, source.encode(new_text), source.fingerprint)
-                    except FileChanged as exc:
-                        on_error(str(exc))
-                        remaining.append(result)
-                        continue
-                    except OSError as exc:
-                        on_error(f"{source.path}: cannot write: {exc.strerror or exc}")
-                        remaining.append(result)
-                        continue
-            left = lint(new_text)
-            result.findings = left
-            if new_text != source.text:
-                result.source = source_from_bytes(source.encode(new_text), source.path, source.real_path, max_bytes=0)
-                result.source.kind = source.kind
-            remaining.append(result)
-    except (InputError, ConfigError, InternalError) as exc:
-        error(str(exc))
-        return 2
-
-    if not diff:
-        verb = "Fixed" if not diff else "Would fix"
-        if total_applied or not quiet:
-            sys.stderr.write(f"{verb} {total_applied} finding{'s' if total_applied != 1 else ''}.\n")
-        report = render("concise", remaining, style, quiet=quiet)
-        (sys.stderr if source_is_stdout(options) else out).write(report)
+    verb = "Would fix" if diff else "Fixed"
+    if total_applied or not quiet:
+        sys.stderr.write(f"{verb} {total_applied} finding{'s' if total_applied != 1 else ''}.\n")
+    report = render("concise", remaining, style, quiet=quiet)
+    report_stream.write(report)
+    report_stream.flush()
     if errors:
         return 2
     if exit_zero:
         return 0
     failing = sum(at_or_above(r.findings, linter.fail_on(r.config)) for r in remaining)
     return 1 if failing else 0
+
+
+def unique_files(items: list) -> list:
+    """Each file is fixed once, however it was named (twice, through a symlink, a folder and a
+    file in it): two workers writing one file would race, and the second fix has nothing to do."""
+    seen: set = set()
+    kept = []
+    for item in items:
+        if item.kind == "file":
+            try:
+                key = Path(item.value).resolve()
+            except OSError:
+                key = Path(item.value)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(item)
+    return kept
 
 
 def source_is_stdout(options) -> bool:

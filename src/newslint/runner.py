@@ -1,19 +1,42 @@
-"""Running a check over many files: collection, error handling, exit codes.
+"""Running a check (or a fix) over many files: collection, parallelism, errors, exit codes.
 
 Input and config errors are collected as one-line messages; the run goes on with the other
 files and exits 2 at the end, so one bad file never hides the findings in the rest.
+
+The run has three steps:
+
+1. *plan*: expand the paths given on the command line into an ordered list of items (a file,
+   stdin, an error such as a missing path, or a note such as an empty folder);
+2. *work*: run a task (lint one file, or fix one file) for every file item — in this process,
+   or with `--jobs N` in a pool of N worker processes, each with its own linter;
+3. *emit*: hand the outcomes back **in input order**, whatever order the workers finished in,
+   so `--jobs 2` prints exactly what `--jobs 1` prints.
+
+`NEWSLINT_RULE_TIMES=FILE` (for `bench/run.py`) makes every process time each rule's `check()`
+and the parsing, and writes the totals to FILE as JSON at the end of the run.
 """
 
 from __future__ import annotations
 
+import gc
+import json
+import os
+import signal
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from newslint.config import ConfigError, ConfigResolver
 from newslint.engine import FileResult, InternalError, Linter, Selection, at_or_above
 from newslint.source import InputError
+
+# "More than a handful of files": below this a process pool costs more than it saves.
+PARALLEL_MIN_FILES = 8
+# Show the progress counter only for runs that last longer than this (seconds).
+PROGRESS_DELAY = float(os.environ.get("NEWSLINT_PROGRESS_DELAY", "0.5"))
+RULE_TIMES_ENV = "NEWSLINT_RULE_TIMES"
 
 
 @dataclass
@@ -26,6 +49,8 @@ class RunOptions:
     config: Path | None = None
     stdin_filename: str | None = None
     languagetool_url: str | None = None
+    jobs: int | None = None  # None or 0: the number of cores when there are many files, else 1
+    progress: bool | None = None  # None: when stderr is a terminal and the run is long
 
 
 def error(message: str) -> None:
@@ -36,35 +61,434 @@ def make_linter(options: RunOptions) -> Linter:
     if options.config is not None and not options.config.is_file():
         raise ConfigError(f"{options.config}: config file not found")
     resolver = ConfigResolver(options.config, languagetool_url=options.languagetool_url)
-    return Linter(resolver, Selection(options.select, options.extend_select, options.ignore, options.fail_on))
+    selection = Selection(options.select, options.extend_select, options.ignore, options.fail_on)
+    if os.environ.get(RULE_TIMES_ENV):
+        return TimedLinter(resolver, selection)
+    return Linter(resolver, selection)
 
 
-def iter_results(linter: Linter, options: RunOptions, on_error: Callable[[str], None]) -> Iterator[FileResult]:
-    """Lint every input, yielding results in input order; report input errors through on_error."""
+# -- 1. plan ------------------------------------------------------------------------------------
+
+@dataclass
+class Item:
+    kind: str  # "file", "stdin", "error" or "note"
+    value: Any  # a Path for "file", the name to show for "stdin", the message otherwise
+
+
+def plan(linter: Linter, options: RunOptions) -> list[Item]:
+    """The inputs in command-line order, folders expanded (sorted, recursively)."""
+    items: list[Item] = []
     for raw in options.paths:
         if raw == "-":
-            try:
-                yield linter.lint_stdin(options.stdin_filename or "-")
-            except (InputError, ConfigError) as exc:
-                on_error(str(exc))
+            items.append(Item("stdin", options.stdin_filename or "-"))
             continue
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
-            on_error(f"{raw}: no such file or directory")
+            items.append(Item("error", f"{raw}: no such file or directory"))
             continue
         try:
             files = list(linter.collect([raw]))
         except ConfigError as exc:
-            on_error(str(exc))
+            items.append(Item("error", str(exc)))
             continue
         if path.is_dir() and not files:
-            sys.stderr.write(f"newslint: note: {raw}: no .txt, .md or .markdown files to check\n")
+            items.append(Item("note", f"{raw}: no .txt, .md or .markdown files to check"))
             continue
-        for file in files:
-            try:
-                yield linter.lint_path(file)
-            except (InputError, ConfigError) as exc:
-                on_error(str(exc))
+        items.extend(Item("file", file) for file in files)
+    return items
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def effective_jobs(requested: int | None, files: int) -> int:
+    if requested is None or requested == 0:
+        return default_jobs() if files > PARALLEL_MIN_FILES else 1
+    return max(1, min(requested, files))
+
+
+# -- 2. work --------------------------------------------------------------------------------------
+
+# A task is a module-level function `task(linter, item) -> value` (picklable, for the pool). It
+# may raise InputError/ConfigError (reported for that file, the run goes on) or InternalError
+# (a bug in a rule: the run stops with exit 2, like a sequential run).
+
+@dataclass
+class Outcome:
+    status: str  # "ok", "error" (one line, the run goes on) or "internal" (the run stops)
+    value: Any = None  # the task's value, or the message
+    timings: dict | None = None  # NEWSLINT_RULE_TIMES: what this piece of work cost
+
+
+def _attempt(task: Callable, linter: Linter, item: Item) -> Outcome:
+    try:
+        return Outcome("ok", task(linter, item))
+    except (InputError, ConfigError) as exc:  # a `fatal` one (LanguageTool down) stops the run
+        return Outcome("internal" if getattr(exc, "fatal", False) else "error", str(exc))
+    except InternalError as exc:
+        return Outcome("internal", str(exc))
+    except Exception as exc:  # a bug in newslint itself: one line, not a traceback at a copy editor
+        return Outcome("internal", f"{item.value}: internal error: {type(exc).__name__}: {exc} — please report this with the file")
+
+
+def lint_task(linter: Linter, item: Item) -> FileResult:
+    if item.kind == "stdin":
+        result = linter.lint_stdin(item.value)
+    else:
+        result = linter.lint_path(item.value)
+    result.document = None  # the report needs the source and findings only; keeps memory flat
+    return result
+
+
+def _shrink(value: Any) -> Any:
+    """Before a result leaves a worker: drop what the parent has itself (the config)."""
+    result = getattr(value, "result", value)
+    if isinstance(result, FileResult):
+        result.config = None
+    return value
+
+
+def _restore(linter: Linter, item: Item, value: Any) -> Any:
+    result = getattr(value, "result", value)
+    if isinstance(result, FileResult) and result.config is None:
+        result.config = linter.resolver.for_path(item.value)
+    return value
+
+
+# Worker-process state: the linter is built once per worker, or inherited from the parent with
+# the fork start method (rule modules already imported, selection and configs already checked).
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(options: RunOptions) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, quietly
+    if _WORKER.get("linter") is None:
+        _WORKER["linter"] = make_linter(options)
+
+
+def _work_chunk(task: Callable, chunk: list[tuple[int, Item]]) -> list[tuple[int, Outcome]]:
+    linter = _WORKER["linter"]
+    done = []
+    for index, item in chunk:
+        outcome = _attempt(task, linter, item)
+        outcome.timings = take_timings()
+        if outcome.status == "ok":
+            _shrink(outcome.value)
+        done.append((index, outcome))
+    return done
+
+
+def _pool_context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork starts a worker in milliseconds and shares the parent's loaded rule data; elsewhere
+    # (macOS, Windows) only spawn is safe.
+    if sys.platform.startswith("linux") and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def run_items(
+    linter: Linter,
+    options: RunOptions,
+    items: list[Item],
+    task: Callable,
+    jobs: int | None = None,
+    parallel: bool = True,
+    progress: "Progress | None" = None,
+) -> Iterator[tuple[Item, Outcome | None]]:
+    """Run `task` for every file/stdin item; yield (item, outcome) in input order.
+
+    Error and note items come through with outcome None. With jobs > 1 the files are linted by a
+    process pool and the outcomes re-ordered, so the output never depends on the job count.
+    Whoever prints while this runs calls `progress.clear()` first.
+    """
+    work = [(index, item) for index, item in enumerate(items) if item.kind in ("file", "stdin")]
+    files = sum(1 for _, item in work if item.kind == "file")
+    jobs = effective_jobs(options.jobs if jobs is None else jobs, files) if parallel else 1
+    progress = progress or Progress.for_items(items, options.progress)
+    outcomes: dict[int, Outcome] = {}
+    cursor = 0
+
+    def drain() -> Iterator[tuple[Item, Outcome | None]]:
+        nonlocal cursor
+        while cursor < len(items) and (items[cursor].kind not in ("file", "stdin") or cursor in outcomes):
+            item = items[cursor]
+            outcome = outcomes.pop(cursor, None)
+            cursor += 1
+            yield item, outcome
+
+    try:
+        if jobs <= 1 or files < 2:
+            for index, item in work:
+                outcomes[index] = _attempt(task, linter, item)
+                outcomes[index].timings = take_timings()
+                progress.advance()
+                yield from drain()
+        else:
+            yield from _run_pool(linter, options, items, work, task, jobs, outcomes, progress, drain)
+        yield from drain()
+    finally:
+        progress.clear()
+
+
+def _run_pool(linter, options, items, work, task, jobs, outcomes, progress, drain):
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Stdin is read here, in the parent; every file goes to the workers. (Linting the first file
+    # here to warm the rule data for the forked workers was tried: it saves CPU but serialises
+    # the data build, and costs wall time on two cores.)
+    pending_work = []
+    for index, item in work:
+        if item.kind == "stdin":
+            outcomes[index] = _attempt(task, linter, item)
+            outcomes[index].timings = take_timings()
+            progress.advance()
+        else:
+            pending_work.append((index, item))
+    yield from drain()
+    if not pending_work:
+        return
+    # Small chunks keep the workers evenly loaded; not too small, or messages cost more than work.
+    size = max(1, min(16, len(pending_work) // (jobs * 8) or 1))
+    chunks = [pending_work[i:i + size] for i in range(0, len(pending_work), size)]
+    _WORKER["linter"] = linter  # inherited by forked workers; spawned ones build their own
+    gc.freeze()  # objects that exist now are never scanned in the workers: fewer copy-on-write pages
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(options,))
+    try:
+        futures = {executor.submit(_work_chunk, task, chunk) for chunk in chunks}
+        while futures:
+            finished, futures = wait(futures, return_when=FIRST_COMPLETED)
+            for future in finished:
+                try:
+                    chunk = future.result()
+                except BrokenProcessPool as exc:
+                    raise InternalError(f"a worker process died ({exc}); run again with --jobs 1") from None
+                for index, outcome in chunk:
+                    if outcome.status == "ok":
+                        _restore(linter, items[index], outcome.value)
+                    outcomes[index] = outcome
+                    progress.advance()
+            yield from drain()
+    finally:
+        _WORKER.pop("linter", None)
+        executor.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
+
+
+# -- progress -------------------------------------------------------------------------------------
+
+class Progress:
+    """`\\r`-counter on stderr: only when stderr is a terminal and the run lasts (or --progress)."""
+
+    def __init__(self, total: int, wanted: bool | None, stream=None):
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.done = 0
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+        if wanted is None:
+            isatty = getattr(self.stream, "isatty", None)
+            self.enabled = bool(isatty and isatty()) and total > 1
+            self.delay = PROGRESS_DELAY
+        else:
+            self.enabled = bool(wanted) and total > 0
+            self.delay = 0.0
+
+    @classmethod
+    def for_items(cls, items: list[Item], wanted: bool | None) -> "Progress":
+        return cls(sum(1 for item in items if item.kind in ("file", "stdin")), wanted)
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.started < self.delay:
+            return
+        if self.shown and now - self.last < 0.1 and self.done < self.total:
+            return
+        self.last = now
+        self.shown = True
+        self.stream.write(f"\rnewslint: {self.done}/{self.total} files")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * (20 + 2 * len(str(self.total))) + "\r")
+            self.stream.flush()
+            self.shown = False
+
+
+# -- rule timing (NEWSLINT_RULE_TIMES, for bench/run.py) ------------------------------------------
+
+_TIMINGS: dict[str, float] = {}
+
+
+def take_timings() -> dict | None:
+    if not _TIMINGS:
+        return None
+    snapshot = dict(_TIMINGS)
+    _TIMINGS.clear()
+    return snapshot
+
+
+def _add_time(key: str, seconds: float) -> None:
+    _TIMINGS[key] = _TIMINGS.get(key, 0.0) + seconds
+
+
+class TimedLinter(Linter):
+    """A linter that times (in CPU seconds) the parsing, the document's views, each rule's
+    `check()` (consumed in full; its first call in this process apart, since that is where a
+    rule builds its data) and each `ctx.load` build."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _patch_context_load()
+
+    def rules_for(self, config):
+        rules = super().rules_for(config)
+        for rule in rules:
+            if not getattr(rule, "_newslint_timed", False):
+                rule.check = _timed_check(rule.code, rule.check)
+                rule._newslint_timed = True
+        return rules
+
+    def lint_source(self, source, config):
+        from newslint.document import parse_document
+        from newslint.engine import lint_document
+
+        clock = time.process_time
+        started = clock()
+        document = parse_document(source)
+        parsed = clock()
+        # The document's lazy views, built here so that the first rule to use one is not
+        # charged for it (this costs a little extra when no rule needs a view).
+        for view in ("tokens", "sentences", "blocks", "body_lines", "headline", "language", "_line_starts", "_token_starts"):
+            getattr(document, view, None)
+        viewed = clock()
+        findings = lint_document(document, config, self.rules_for(config))
+        finished = clock()
+        size = float(len(source.text.encode("utf-8")))
+        _add_time("parse", parsed - started)
+        _add_time("views", viewed - parsed)
+        _add_time("lint", finished - started)
+        _add_time("bytes", size)
+        _add_time("documents", 1.0)
+        if "first_bytes" not in _SEEN:
+            _SEEN.add("first_bytes")
+            _add_time("first_bytes", size)
+        return FileResult(source, document, findings, config)
+
+
+_SEEN: set[str] = set()
+
+
+def _timed_check(code: str, check: Callable) -> Callable:
+    def timed(doc, ctx):
+        started = time.process_time()
+        try:
+            return list(check(doc, ctx))
+        finally:
+            spent = time.process_time() - started
+            _add_time(f"rule:{code}", spent)
+            if code not in _SEEN:
+                _SEEN.add(code)
+                _add_time(f"first:{code}", spent)
+
+    return timed
+
+
+def _patch_context_load() -> None:
+    from newslint.context import Context
+
+    if getattr(Context.load, "_newslint_timed", False):
+        return
+    original = Context.load
+
+    def load(self, key, build):
+        slot = ("built", key)
+        if slot in self.packs._cache:
+            return self.packs._cache[slot]
+        started = time.process_time()
+        try:
+            return original(self, key, build)
+        finally:
+            _add_time(f"load:{key}", time.process_time() - started)
+
+    load._newslint_timed = True
+    Context.load = load
+
+
+class TimingTotals:
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = {}
+        self.path = os.environ.get(RULE_TIMES_ENV)
+
+    def add(self, outcome: Outcome | None) -> None:
+        if outcome is not None and outcome.timings:
+            for key, value in outcome.timings.items():
+                self.totals[key] = self.totals.get(key, 0.0) + value
+
+    def write(self) -> None:
+        if not self.path:
+            return
+
+        def group(prefix: str) -> dict[str, float]:
+            return {key[len(prefix):]: value for key, value in sorted(self.totals.items()) if key.startswith(prefix)}
+
+        report = {
+            "clock": "process CPU time (s)",
+            "documents": int(self.totals.get("documents", 0)),
+            "bytes": int(self.totals.get("bytes", 0)),
+            "first_document_bytes": int(self.totals.get("first_bytes", 0)),
+            "parse_seconds": self.totals.get("parse", 0.0),
+            "views_seconds": self.totals.get("views", 0.0),
+            "lint_seconds": self.totals.get("lint", 0.0),
+            "rules": group("rule:"),
+            "rules_first_call": group("first:"),
+            "loads": group("load:"),
+        }
+        try:
+            Path(self.path).write_text(json.dumps(report, indent=2), encoding="utf-8")
+        except OSError as exc:
+            error(f"{self.path}: cannot write rule timings: {exc.strerror or exc}")
+
+
+# -- check ----------------------------------------------------------------------------------------
+
+def iter_results(linter: Linter, options: RunOptions, on_error: Callable[[str], None]) -> Iterator[FileResult]:
+    """Lint every input, yielding results in input order; report input errors through on_error.
+
+    Raises InternalError (a bug in a rule) at the point a sequential run would hit it.
+    """
+    timings = TimingTotals()
+    items = plan(linter, options)
+    progress = Progress.for_items(items, options.progress)
+    try:
+        for item, outcome in run_items(linter, options, items, lint_task, progress=progress):
+            timings.add(outcome)
+            if item.kind != "file" and item.kind != "stdin" or outcome.status != "ok":
+                progress.clear()
+            if item.kind == "note":
+                sys.stderr.write(f"newslint: note: {item.value}\n")
+            elif item.kind == "error":
+                on_error(item.value)
+            elif outcome.status == "error":
+                on_error(outcome.value)
+            elif outcome.status == "internal":
+                raise InternalError(outcome.value)
+            else:
+                yield outcome.value
+    finally:
+        timings.write()
 
 
 def run_check(options: RunOptions, fmt: str, output: Path | None, style, statistics: bool, quiet: bool, exit_zero: bool) -> int:

@@ -1,0 +1,184 @@
+"""`newslint fix --interactive`: a copy editor reviews each finding and chooses what to do.
+
+For every finding the line is shown with the span marked, then the suggestions, numbered. One
+answer a line, read from stdin (so a session can be scripted by piping answers in):
+
+    1–9   accept that suggestion
+    s     skip this finding
+    e     edit: type the replacement yourself (an empty line cancels)
+    i     ignore this rule for the rest of the file
+    q     quit: what was accepted so far is saved, nothing else is asked
+
+The end of stdin counts as q. Nothing is written until the file is done (or q): then the
+accepted changes are applied at once, atomically, by `newslint fix`. Changes are decided on
+the text as it was read; a finding that overlaps a change already accepted is skipped (run
+`newslint fix --interactive` again to see what is left). A suggestion that would leave the text
+as it is is guidance only: choosing it changes nothing and is not counted as a fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from newslint.fixer import splice, splits_line_break, with_newlines
+from newslint.rule import Finding
+
+MAX_SHOWN_SUGGESTIONS = 9
+
+
+@dataclass
+class Session:
+    text: str
+    accepted: int = 0
+    quit: bool = False
+    edits: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _overlaps(edits: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    for s, e, _ in edits:
+        if start < e and s < end:
+            return True
+        if start == end and (start == s or start == e):  # an insertion touching a change
+            return True
+        if s == e and start < s < end:
+            return True
+        if s == e == start == end:
+            return True
+    return False
+
+
+def _display_width(text: str) -> int:
+    from newslint.report import display_width
+
+    return display_width(text)
+
+
+def show_finding(out: TextIO, style, finding: Finding, text: str, number: int, total: int) -> list:
+    """Print the finding, its line with the span marked and the numbered suggestions."""
+    line_start = max(text.rfind("\n", 0, finding.start), text.rfind("\r", 0, finding.start)) + 1
+    line_end = len(text)
+    for stop in ("\n", "\r"):
+        found = text.find(stop, finding.start)
+        if found != -1:
+            line_end = min(line_end, found)
+    line = text[line_start:line_end]
+    span_end = min(finding.end, line_end)
+    before, span, after = line[: finding.start - line_start], text[finding.start:span_end], line[span_end - line_start:]
+    out.write("\n")
+    out.write(style.bold(f"[{number}/{total}] {finding.path}:{finding.line}:{finding.column}") + " "
+              + style.code(finding.code) + " " + style.severity(finding.severity, finding.severity)
+              + f": {finding.message} [{finding.name}]\n")
+    gutter = f"{finding.line:>5} | "
+    marked = f"\x1b[7m{span}\x1b[0m" if style.enabled and span else span  # reverse video
+    out.write(style.dim(gutter) + before + marked + after + "\n")
+    caret = "^" * max(1, _display_width(span)) if span else "^ (here)"
+    out.write(style.dim(" " * 6 + "| ") + " " * _display_width(before) + style.severity(finding.severity, caret) + "\n")
+    shown = finding.suggestions[:MAX_SHOWN_SUGGESTIONS]
+    current = text[finding.start:finding.end]
+    for index, suggestion in enumerate(shown, start=1):
+        if suggestion.replacement == current:
+            what = "keep “" + current + "” (guidance only: nothing to change)"
+        elif suggestion.replacement:
+            what = f"replace with “{suggestion.replacement}”"
+        else:
+            what = "delete it"
+        kind = "fix" if suggestion.safe else "suggestion"
+        note = f" — {suggestion.note}" if suggestion.note else ""
+        out.write(f"  {index}) {what}  [{kind}]{note}\n")
+    if not shown:
+        out.write("  (no suggestion: edit it yourself with e, or skip)\n")
+    return shown
+
+
+def _prompt(out: TextIO, shown: list, code: str) -> None:
+    accept = {0: "", 1: "1 accept · "}.get(len(shown), f"1–{len(shown)} accept · ")
+    out.write(f"  {accept}s skip · e edit · i ignore {code} in this file · q save and quit > ")
+    out.flush()
+
+
+def _read(keys: TextIO, out: TextIO) -> str | None:
+    line = keys.readline()
+    if line == "":
+        return None  # end of input
+    answer = line.rstrip("\r\n")
+    isatty = getattr(keys, "isatty", None)
+    if not (isatty and isatty()):
+        out.write(answer + "\n")  # answers piped in: echo them, so the transcript reads as typed
+    return answer
+
+
+def review(result, keys: TextIO, out: TextIO, style) -> Session:
+    """Walk the findings of one file; return the text with the accepted changes applied."""
+    source = result.source
+    text = source.text
+    session = Session(text)
+    ignored: set[str] = set()
+    findings = [f for f in result.findings]
+    total = len(findings)
+    for number, finding in enumerate(findings, start=1):
+        if finding.code in ignored:
+            continue
+        if splits_line_break(text, finding.start) or splits_line_break(text, finding.end):
+            continue
+        if _overlaps(session.edits, finding.start, finding.end):
+            out.write(f"\n[{number}/{total}] {finding.path}:{finding.line}:{finding.column} {finding.code}: "
+                      "skipped — it overlaps a change you accepted (run again to review it)\n")
+            continue
+        shown = show_finding(out, style, finding, text, number, total)
+        while True:
+            _prompt(out, shown, finding.code)
+            answer = _read(keys, out)
+            if answer is None:
+                out.write("\n")
+                session.quit = True
+                break
+            key = answer.strip().lower()
+            if key == "q":
+                session.quit = True
+                break
+            if key == "s":
+                break
+            if key == "i":
+                ignored.add(finding.code)
+                break
+            if key == "e":
+                out.write(f"  replacement for “{text[finding.start:finding.end]}” (empty line: cancel) > ")
+                out.flush()
+                typed = _read(keys, out)
+                if typed is None:
+                    session.quit = True
+                    break
+                if typed == "":
+                    continue
+                if _accept(session, finding, typed, source.newline):
+                    out.write("  edited.\n")
+                else:
+                    out.write("  that is the text as it is: nothing to change.\n")
+                break
+            if key.isdigit() and 1 <= int(key) <= len(shown):
+                suggestion = shown[int(key) - 1]
+                if _accept(session, finding, suggestion.replacement, source.newline):
+                    out.write("  accepted.\n")
+                else:
+                    out.write("  that suggestion is guidance only: nothing to change.\n")
+                break
+            choices = {0: "", 1: "1, "}.get(len(shown), f"1–{len(shown)}, ")
+            out.write(f"  ? type {choices}s, e, i or q\n")
+        if session.quit:
+            break
+    session.edits.sort(key=lambda edit: (edit[0], edit[1]))
+    session.text = splice(text, session.edits)
+    if total:
+        verb = "saving" if session.accepted else "no changes"
+        out.write(f"\n{source.path}: {session.accepted} change{'s' if session.accepted != 1 else ''} accepted; {verb}.\n")
+    return session
+
+
+def _accept(session: Session, finding: Finding, replacement: str, newline: str) -> bool:
+    replacement = with_newlines(replacement, newline)
+    if session.text[finding.start:finding.end] == replacement:
+        return False  # guidance only: never counts as a fix
+    session.edits.append((finding.start, finding.end, replacement))
+    session.accepted += 1
+    return True

@@ -1,0 +1,104 @@
+"""`newslint fix --interactive`, driven through stdin in a subprocess, as a copy editor would type."""
+
+from __future__ import annotations
+
+import codecs
+
+THREE = "पहली  पंक्ति\nदूसरी   पंक्ति\nतीसरी  पंक्ति\n"
+
+
+def review(cli, tmp_path, keys: str, *extra: str, text: str = THREE, name: str = "a.txt"):
+    path = tmp_path / name
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
+    result = cli("fix", "--interactive", "--select", "TY107", *extra, name, cwd=tmp_path, stdin=keys.encode("utf-8"))
+    return result, path
+
+
+def test_shows_the_line_with_the_span_marked_and_the_suggestions(cli, tmp_path):
+    result, _ = review(cli, tmp_path, "s\ns\ns\n")
+    out = result.stdout.decode()
+    assert "[1/3] a.txt:1:5 TY107 warning: 2 spaces between words; use one [multiple-spaces]" in out
+    assert "    1 | पहली  पंक्ति\n" in out
+    assert "      |     ^^\n" in out  # under the two spaces (पहली is 4 code points, 3 columns wide)
+    assert "  1) replace with “ ”  [fix]" in out
+    assert "s skip · e edit · i ignore TY107 in this file · q save and quit" in out
+
+
+def test_accept_skip_and_edit(cli, tmp_path):
+    result, path = review(cli, tmp_path, "1\ns\ne\n — \n")
+    assert result.returncode == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == "पहली पंक्ति\nदूसरी   पंक्ति\nतीसरी — पंक्ति\n"
+    assert b"Fixed 2 findings." in result.stderr
+    # What is left is reported after the session.
+    assert "a.txt:2:6: TY107" in result.stdout.decode()
+
+
+def test_unknown_key_asks_again_and_empty_edit_cancels(cli, tmp_path):
+    result, path = review(cli, tmp_path, "x\n7\ne\n\n1\ns\ns\n")
+    out = result.stdout.decode()
+    assert out.count("? type 1, s, e, i or q") == 2
+    assert path.read_text(encoding="utf-8") == "पहली पंक्ति\nदूसरी   पंक्ति\nतीसरी  पंक्ति\n"
+
+
+def test_ignore_rule_for_the_rest_of_the_file(cli, tmp_path):
+    result, path = review(cli, tmp_path, "1\ni\n")
+    assert result.returncode == 0
+    assert path.read_text(encoding="utf-8") == "पहली पंक्ति\nदूसरी   पंक्ति\nतीसरी  पंक्ति\n"
+    assert "[3/3]" not in result.stdout.decode()  # never asked about the third
+
+
+def test_ignore_lasts_for_one_file_only(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(THREE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(THREE, encoding="utf-8")
+    result = cli("fix", "-i", "--select", "TY107", "a.txt", "b.txt", cwd=tmp_path, stdin=b"i\n1\nq\n")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == THREE
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8").startswith("पहली पंक्ति\n")
+
+
+def test_quit_saves_what_was_accepted_and_asks_nothing_more(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(THREE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(THREE, encoding="utf-8")
+    result = cli("fix", "-i", "--select", "TY107", "a.txt", "b.txt", cwd=tmp_path, stdin=b"1\nq\n1\n1\n")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "पहली पंक्ति\nदूसरी   पंक्ति\nतीसरी  पंक्ति\n"
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == THREE
+    out = result.stdout.decode()
+    assert "b.txt:1:5" in out  # b.txt's findings are still reported
+    assert "[1/3] b.txt" not in out  # … but never reviewed
+
+
+def test_end_of_input_is_quit(cli, tmp_path):
+    result, path = review(cli, tmp_path, "1\n")
+    assert result.returncode == 0
+    assert path.read_text(encoding="utf-8").startswith("पहली पंक्ति\nदूसरी   पंक्ति")
+
+
+def test_nothing_accepted_nothing_written(cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(THREE, encoding="utf-8")
+    inode = path.stat().st_ino
+    result, _ = review(cli, tmp_path, "s\ns\ns\n")
+    assert result.returncode == 0
+    assert path.read_text(encoding="utf-8") == THREE and path.stat().st_ino == inode
+
+
+def test_keeps_bom_and_crlf(cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(codecs.BOM_UTF8 + THREE.replace("\n", "\r\n").encode())
+    result, _ = review(cli, tmp_path, "1\r\n1\r\ne\r\n-\r\n")  # answers typed on Windows, too
+    assert result.returncode == 0, result.stderr
+    assert path.read_bytes() == codecs.BOM_UTF8 + "पहली पंक्ति\r\nदूसरी पंक्ति\r\nतीसरी-पंक्ति\r\n".encode()
+
+
+def test_interactive_with_diff_writes_nothing(cli, tmp_path):
+    result, path = review(cli, tmp_path, "1\nq\n", "--diff")
+    assert path.read_text(encoding="utf-8") == THREE
+    assert "+पहली पंक्ति" in result.stdout.decode()
+
+
+def test_interactive_cannot_read_the_article_from_stdin(cli):
+    result = cli("fix", "--interactive", "-", stdin=b"1\n")
+    assert result.returncode == 2
+    assert b"newslint: error: --interactive" in result.stderr
