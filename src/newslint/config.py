@@ -61,6 +61,8 @@ class Config:
 
     def is_excluded(self, path: Path) -> bool:
         """Does an `exclude` glob match this path (relative to the config's folder) or one of its parts?"""
+        if not self.exclude:
+            return False
         try:
             rel = path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
@@ -76,6 +78,8 @@ class Config:
 
     def ignores_for(self, path: str) -> list[str]:
         """Selectors ignored for this file by `per-file-ignores`."""
+        if not self.per_file_ignores:
+            return []
         posix = Path(path).as_posix()
         try:
             rel = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
@@ -147,10 +151,11 @@ class ConfigResolver:
     def for_path(self, path: Path | None) -> Config:
         if self.explicit is not None:
             return self.explicit
-        folder = (path.parent if path is not None else self.cwd).resolve()
-        cached = self._by_folder.get(folder)
+        raw_folder = path.parent if path is not None else self.cwd
+        cached = self._by_folder.get(raw_folder)
         if cached is not None:
             return cached
+        folder = raw_folder.resolve()
         config_path = find_config_file(folder)
         if config_path is None:
             config = self._by_file.get(Path("<defaults>")) or self._override(Config(root=self.cwd))
@@ -161,6 +166,7 @@ class ConfigResolver:
                 config = self._override(load_config(config_path))
                 self._by_file[config_path] = config
         self._by_folder[folder] = config
+        self._by_folder[raw_folder] = config
         return config
 
 

@@ -47,7 +47,8 @@ class Finding:
 
     @property
     def fixable(self) -> bool:
-        return any(s.safe for s in self.suggestions)
+        """Does `newslint fix` change something? (A suggestion equal to the flagged text is guidance.)"""
+        return any(s.safe and s.replacement != self.text for s in self.suggestions)
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.code)
