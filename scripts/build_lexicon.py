@@ -29,7 +29,11 @@ Outputs (deterministic: sorted, no timestamps; the same inputs give the same byt
     counts as Zipf 2.0) and so are taken to be misspellings of it: both
     sources were collected from real text and keep slips such as शामील,
     उनहोंने, लडका.  They are left out of words.tsv; to keep one, add it to
-    extra-words.txt.
+    extra-words.txt.  A form that is a regular inflection of a common word is
+    protected (रहें, खुलीं, बातें) — except an unattested -ें plural one nasal
+    from a very common -े word (आगें, बड़ें).
+  * ``rules/hi/variants.tsv`` — words corpora spell both ways (ये/ए, ँ/ं, the
+    nukta of क़ ख़ ग़ ज़ फ़), for the house-style rule SP105 (newslint.hindi.style).
 
 Debian's ``hunspell-hi`` (janabhaaratii, 16k forms) was compared and adds only
 ~300 forms not covered here, several of them slips (चीज़े, थाः); it is not used.
@@ -107,22 +111,48 @@ def wordfreq_zipf() -> dict[str, float]:
     return {key: round(math.log10(freq * 1e9), 2) for key, freq in per_key.items()}
 
 
-def is_regular_inflection(key: str, names: set[str], zipf: dict[str, float]) -> bool:
+def is_regular_inflection(
+    key: str, names: set[str], zipf: dict[str, float], known: set[str] | frozenset[str] = frozenset()
+) -> bool:
     """Forms that may look like a slip but are a regular inflection of a word
     corpora know well (Zipf >= 3): रहें and खुलीं (the infinitive रहना, खुलना
     is attested), गंधों (गंध), बातें (बात).  Inflection rules are the
-    runtime analyser's (newslint.hindi.inflection)."""
+    runtime analyser's (newslint.hindi.inflection).
+
+    A noun plural in -ें that corpora never saw, one nasal away from a very common
+    -े word, is no protection: आगें, बड़ें, रास्तें are slips of आगे, बड़े, रास्ते far
+    more often than plurals of आग, बड़, रास्त."""
     for stem, ending in stem_candidates(key):
         if ending.names_only and stem not in names:
             continue
         if ending.verb_only:
             if zipf.get(stem + "ना", 0.0) >= 3.0:
                 return True
+            # a feminine plural in -ीं (बिखरीं, उभरतीं) of a listed verb whose -ी form
+            # corpora know: many infinitives are rare in web text
+            if ending.suffix in ("ीं", "तीं") and stem + "ना" in known and zipf.get(key[:-1], 0.0) >= 3.0:
+                return True
+            # a subjunctive in -ें (बजें, बीतें) of a listed verb with a common participle
+            if (
+                ending.suffix == "ें"
+                and stem + "ना" in known
+                and max(zipf.get(stem + "ता", 0.0), zipf.get(stem + "ती", 0.0), zipf.get(stem + "ते", 0.0)) >= 3.0
+            ):
+                return True
         elif zipf.get(stem, 0.0) >= 3.0:
+            if (
+                ending.suffix == "ें"
+                and key not in zipf
+                and zipf.get(key[:-2] + "े", 0.0) >= PLURAL_SHADOW_ZIPF
+            ):
+                continue
             return True
     return False
 
 
+# See is_regular_inflection: an unattested -ें plural whose -े neighbour is this common is
+# taken for a slip of it.
+PLURAL_SHADOW_ZIPF = 4.3
 # wordfreq lists Hindi words down to Zipf 3.0; a form it never saw is
 # estimated at this frequency when comparing it with its variants.
 UNSEEN_ZIPF = 2.0
@@ -145,7 +175,7 @@ def likely_misspellings(
     """
     found = []
     for key in sorted(known):
-        if key in protected or is_regular_inflection(key, names, zipf):
+        if key in protected or is_regular_inflection(key, names, zipf, known):
             continue
         own_zipf = zipf.get(key, UNSEEN_ZIPF)
         best = None
@@ -162,6 +192,50 @@ def likely_misspellings(
                 best = (key, variant, rule.kind, zipf.get(key, 0.0), variant_zipf)
         if best:
             found.append(best)
+    return found
+
+
+# A variant spelling is listed in variants.tsv when corpora use it this often (share of all
+# spellings of the word).
+VARIANT_SHARE = 0.05
+
+
+def variant_spellings(known: set[str]) -> list[tuple[str, str, str, str]]:
+    """``(key, dimension, marks, spelling)`` for words spelled both ways in corpora.
+
+    For the house-style rule (newslint.hindi.style): गाँव (chandrabindu), ज़रूर (nukta),
+    गये (ये).  A spelling counts when wordfreq lists it with at least VARIANT_SHARE of the
+    word's uses, the unmarked spellings together as well, and the word is a known one (not
+    a slip such as दुनियाँ).
+    """
+    import wordfreq
+
+    from newslint.hindi.style import DIMENSIONS, mask
+
+    by_key: dict[str, dict[str, float]] = defaultdict(dict)
+    for word in wordfreq.top_n_list("hi", WORDFREQ_LIST_SIZE):
+        word = nfc(word)
+        if is_devanagari_word(word):
+            by_key[lookup_key(word)][word] = by_key[lookup_key(word)].get(word, 0.0) + wordfreq.word_frequency(word, "hi")
+    found = []
+    for key, spellings in sorted(by_key.items()):
+        if key not in known:
+            continue
+        total = sum(spellings.values())
+        for dimension in DIMENSIONS:
+            if dimension == "panchamakshar":
+                continue  # fixed by rule, no table needed
+            best = None
+            unmarked = 0.0
+            for spelling, freq in spellings.items():
+                marks = mask(spelling, dimension)
+                if "1" not in marks:
+                    unmarked += freq
+                elif freq >= VARIANT_SHARE * total and (best is None or freq > best[1]):
+                    best = (spelling, freq, marks)
+            # both spellings must be in use: विजयी is never विजई, अधिकांश hardly ever अधिकाँश
+            if best is not None and unmarked >= VARIANT_SHARE * total:
+                found.append((key, dimension, best[2], best[0]))
     return found
 
 
@@ -214,6 +288,17 @@ def main(argv: list[str] | None = None) -> int:
         for wrong, right, kind, wrong_zipf, right_zipf in suspects:
             out.write(f"{wrong}\t{right}\t{kind}\t{wrong_zipf:.2f}\t{right_zipf:.2f}\n")
 
+    variants = variant_spellings(set(words))
+    with open(pack / "variants.tsv", "w", encoding="utf-8") as out:
+        out.write(
+            "# Generated by scripts/build_lexicon.py — do not edit.  Words corpora spell both ways\n"
+            "# (wordfreq: each way >= 5 % of the word's uses), for the house-style rule SP105.\n"
+            "# Columns: lookup key, dimension (ye-e | chandrabindu | nukta), which sites carry the mark\n"
+            "# (see newslint.hindi.style), the marked spelling.\n"
+        )
+        for row in variants:
+            out.write("\t".join(row) + "\n")
+
     report = [
         f"hunspell forms (after exclusions): {len(from_hunspell)}",
         f"wordfreq Devanagari keys: {len(zipf)}",
@@ -221,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         f"never-valid keys removed: {len(never_valid & (from_hunspell | set(zipf)))}",
         f"likely misspellings removed: {len(suspects)}",
         f"words.tsv entries: {len(words)}",
+        f"variants.tsv entries: {len(variants)}",
     ]
     print("\n".join(report))
     if args.report:

@@ -64,7 +64,8 @@ ENDINGS: tuple[Ending, ...] = tuple(
             Ending("ी", "ा", names_only=True, description="adjective in -ी (अमेरिका → अमेरिकी)"),
             Ending("ाई", "ा", names_only=True, description="adjective in -आई (कोरियाई)"),
             Ending("ीय", "", needs_consonant_stem=True, names_only=True, description="adjective in -ईय (भारतीय)"),
-            Ending("ीं", "ी", description="plural of -ी feminine form (थी → थीं)"),
+            # (-ीं is a verb ending only — गईं, खुलीं, थीं (hand-listed); on other -ी words
+            # it makes slips look inflected: सभीं, कभीं, बड़ीं)
             # verbs: only when stem + ना is a stored infinitive
             Ending("ता", "", verb_only=True),
             Ending("ती", "", verb_only=True),
@@ -105,6 +106,7 @@ ENDINGS: tuple[Ending, ...] = tuple(
             Ending("ईं", "", verb_only=True),  # गिरा-ईं: मिसाइलें मार गिराईं
             Ending("या", "", verb_only=True),
             Ending("यी", "", verb_only=True),
+            Ending("यीं", "", verb_only=True),  # खा-यीं, बता-यीं (= खाईं, बताईं)
             Ending("वाला", "", description="agent/adjective in -वाला on an oblique infinitive"),
             Ending("वाले", "", description="agent/adjective in -वाले"),
             Ending("वाली", "", description="agent/adjective in -वाली"),
@@ -116,13 +118,21 @@ ENDINGS: tuple[Ending, ...] = tuple(
 _CONSONANT_END = set(CONSONANTS) | {NUKTA}
 
 
+# Endings by their last character, longest first (a word is matched only against these).
+_BY_LAST: dict[str, tuple[Ending, ...]] = {}
+for _ending in ENDINGS:
+    _BY_LAST[_ending.suffix[-1]] = _BY_LAST.get(_ending.suffix[-1], ()) + (_ending,)
+
+
 def stem_candidates(key: str) -> Iterator[tuple[str, Ending]]:
     """Yield ``(stem, ending)`` for each regular ending ``key`` could carry.
 
     The caller decides whether the stem is a word (and, for ``verb_only``
     endings, whether ``stem + "ना"`` is one).
     """
-    for ending in ENDINGS:
+    if not key:
+        return
+    for ending in _BY_LAST.get(key[-1], ()):
         # a stem has two letters or more, a verb root may have one (आ-एंगी)
         shortest_stem = 1 if ending.verb_only else 2
         if not key.endswith(ending.suffix) or len(key) < len(ending.suffix) + shortest_stem:

@@ -40,6 +40,9 @@ NAME_ZIPF = 3.0
 EXTRA_WORD_ZIPF = 2.5
 # An inflected form is taken to be this much rarer than its stem.
 INFLECTION_BACKOFF = 1.0
+# wordfreq lists every Hindi word down to Zipf 3.0, so a form it does not list is rarer than
+# that, whatever its stem's frequency suggests.
+UNLISTED_CEILING = 2.99
 
 
 @dataclasses.dataclass(frozen=True)
@@ -197,7 +200,7 @@ class Lexicon:
             for stem, _ in (self.analyses(key) if not self.is_forbidden(key) or stored else [])
         ]
         if from_stems:
-            return max(max(from_stems), UNATTESTED_ZIPF if stored else 0.0)
+            return max(min(max(from_stems), UNLISTED_CEILING), UNATTESTED_ZIPF if stored else 0.0)
         return UNATTESTED_ZIPF if stored else 0.0
 
     def is_attested(self, word: str) -> bool:
@@ -219,6 +222,31 @@ class Lexicon:
         if entry is None or not self.is_forbidden(word):
             return None
         return entry
+
+    def never_valid_stem(self, word: str) -> tuple[str, NeverValidEntry] | None:
+        """``(correction, entry)`` when ``word`` is a regular inflection of a never-valid form.
+
+        बिमारियों is बिमारी + -ियों, and बिमारी is never valid (→ बीमारी), so the word is
+        बीमारियों misspelled — even though corpora record it.  Only hand-written never-valid
+        entries count (not the build's likely misspellings), only noun and adjective endings,
+        and only when the corrected form is a known word.
+        """
+        key = lookup_key(word)
+        if key in self._extra:
+            return None
+        for stem, ending in stem_candidates(key):
+            if ending.verb_only or ending.names_only or len(stem) < 3:
+                continue
+            entry = self.never_valid.entry(stem)
+            if entry is None or not self.is_forbidden(stem):
+                continue
+            right = lookup_key(entry.rights[0])
+            if not right.endswith(ending.stem_end):
+                continue
+            corrected = right[: len(right) - len(ending.stem_end)] + ending.suffix
+            if corrected != key and self.is_known(corrected):
+                return corrected, entry
+        return None
 
     def likely_misspelling(self, word: str) -> LikelyMisspelling | None:
         key = lookup_key(word)

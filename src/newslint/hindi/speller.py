@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .confusions import ConfusionSet
 from .lexicon import Lexicon
-from .text import ANUSVARA, CHANDRABINDU, is_devanagari_word, lookup_key, nfc, tokenize
+from .text import ANUSVARA, CHANDRABINDU, CONSONANTS, INDEPENDENT_VOWELS, is_devanagari_word, lookup_key, nfc, tokenize
 
 # Verdict kinds: why a word was flagged.
 NEVER_VALID = "never-valid"
@@ -46,6 +46,8 @@ _LIKELY_PATTERN_CONFIDENCE = 0.8
 _CACHE_SIZE = 200_000  # distinct words whose verdicts are remembered
 # What undoing a likely-misspelling pattern costs, as for a confusion slip.
 _PATTERN_COST = 0.5
+# A compound's parts have at least this many code points (व्हाट्स + ऐप).
+_MIN_PART = 2
 
 
 @dataclasses.dataclass(frozen=True)
@@ -152,6 +154,17 @@ class Speller:
                 self._describe(entry.group),
                 entry.group,
             )
+        inflected = self.lexicon.never_valid_stem(word)
+        if inflected is not None:
+            corrected, entry = inflected
+            return Verdict(
+                word,
+                (Candidate(corrected, 10.0, self._slip_kind(word, corrected, entry.group)),),
+                LIKELY_MISSPELLING,
+                _PATTERN_CONFIDENCE,
+                f"an inflected form of “{entry.wrong}”, which is never valid (“{entry.rights[0]}”)",
+                entry.group,
+            )
         known = self.lexicon.is_known(word)
         pattern_verdict = self._judge_by_pattern(word, known)
         if pattern_verdict is not None or known:
@@ -172,6 +185,8 @@ class Speller:
                 f"a rare form, one {likely.kind} slip from the common {likely.right}",
                 "likely-misspellings.tsv",
             )
+        if self._looks_like_a_name_or_compound(word, candidates[0]):
+            return None
         return Verdict(
             word,
             tuple(candidates),
@@ -180,6 +195,26 @@ class Speller:
             f"unknown word, one {candidates[0].kind} slip from {candidates[0].word}",
             "confusions.txt",
         )
+
+    def _looks_like_a_name_or_compound(self, word: str, best: Candidate) -> bool:
+        """An unknown word that is more likely a name or a compound than a slip.
+
+        * Its best correction only adds a final nasal (नोटो → नोटों, गोरिया → गोरियां):
+          unknown words ending in -ो/-िया are mostly names and loanwords (नोटो, सोफिया);
+          the context rule SP104 still catches an oblique plural before a postposition.
+        * It is two common words written together, the second starting with a vowel letter
+          after a consonant (व्हाट्स + ऐप): the shape of a loanword compound, spelled freely.
+        """
+        if best.word in (word + ANUSVARA, word + CHANDRABINDU):
+            return True
+        lexicon = self.lexicon
+        for i in range(_MIN_PART, len(word) - _MIN_PART + 1):
+            head, tail = word[:i], word[i:]
+            if tail[0] not in INDEPENDENT_VOWELS or head[-1] not in CONSONANTS:
+                continue
+            if lexicon.is_attested(head) and lexicon.is_attested(tail):
+                return True
+        return False
 
     def _judge_by_pattern(self, word: str, known: bool) -> Verdict | None:
         """Patterns of never-valid.txt; see :mod:`.never_valid` for ``gap``/``not-verb``.
@@ -215,6 +250,10 @@ class Speller:
                 # an unknown word: the pattern is one more candidate, and must
                 # be as convincing as one (a rare correction is no evidence)
                 if _logistic(lexicon.frequency(corrected) - _PATTERN_COST) < self.min_confidence:
+                    continue
+                # nothing but a final nasal added (नोटो → नोटों): as likely a name (नोटो
+                # प्रायद्वीप); left to the context rule unless the build saw the slip
+                if corrected in (word + ANUSVARA, word + CHANDRABINDU) and lexicon.likely_misspelling(word) is None:
                     continue
             elif lexicon.is_stored(word) and not lexicon.is_attested(word):
                 # "far rarer" needs a measured frequency; a listed form that
