@@ -84,13 +84,19 @@ class VagueAttribution(Rule):
     "सूत्रों के मुताबिक", "एक रिपोर्ट के मुताबिक", "मीडिया रिपोर्ट्स", "बताया जा रहा है",
     "कहा जा रहा है", "मिली जानकारी के अनुसार", "स्थानीय लोगों का कहना है", "कथित तौर पर",
     "reports say" tell the reader nothing about who counted. A report or survey is named when its
-    publisher is ("भारतीय रिजर्व बैंक की रिपोर्ट"); an organisation, office, designation or
-    person is named. The finding is on the figure; a vague marker that covers no figure is
-    reported on the marker itself. The lists are in `rules/attribution/`.
+    publisher is, whatever stands between them ("भारतीय रिजर्व बैंक की रिपोर्ट", "खुफिया एजेंसी
+    की अप्रैल 2025 में आई एक रिपोर्ट", "लैंसेट में प्रकाशित एक अध्ययन", "data released by the
+    Election Commission"); an organisation, office, designation or person is named. The finding
+    is on the figure; a vague marker that covers no figure is reported on the marker itself. The
+    lists are in `rules/attribution/`.
 
     PASS::
 
         भारतीय रिजर्व बैंक की वार्षिक रिपोर्ट के मुताबिक, बैंक धोखाधड़ी के 23,953 मामले दर्ज हुए।
+
+    PASS::
+
+        दक्षिण कोरिया की खुफिया एजेंसी की अप्रैल 2025 में आई एक रिपोर्ट के मुताबिक, 600 सैनिकों की मौत हो गई है।
 
     FAIL::
 

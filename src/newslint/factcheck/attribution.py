@@ -16,7 +16,6 @@ marker itself ("मीडिया रिपोर्टर्स के मु�
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -24,7 +23,9 @@ import regex
 from newslint.factcheck.figures import RANGE_RE, Figure, build_figure_data, classify
 from newslint.factcheck.phrases import bounded, phrase_pattern
 from newslint.factcheck.sources import Source, build_source_data, find_sources
-from newslint.factcheck.text import candidate_offsets, paragraphs
+from newslint.factcheck.text import digit_starts, has_any, in_range, paragraphs
+
+NEXT_WORD_RE = regex.compile(r"[\p{L}\p{M}]+\s+([\p{L}\p{M}]+)")
 
 CACHE_KEY = "factcheck.attribution"
 
@@ -59,13 +60,69 @@ def _decide(own: list[Source], previous: list[Source]) -> tuple[str, Source | No
     return "none", None
 
 
+_ANAPHORIC_RE: dict[str, regex.Pattern[str]] = {}
+
+
 def _settle(source: Source, prose: str, begin: int, before: int) -> Source:
     """A bare "रिपोर्ट के मुताबिक" is named when the article mentioned such a report earlier."""
     if source.kind != "anaphoric":
         return source
-    pattern = regex.compile(bounded(phrase_pattern(source.head)), regex.IGNORECASE)
+    pattern = _ANAPHORIC_RE.get(source.head)
+    if pattern is None:
+        pattern = _ANAPHORIC_RE[source.head] = regex.compile(bounded(phrase_pattern(source.head)), regex.IGNORECASE)
     kind = "named" if pattern.search(prose, begin, before) else "vague"
     return replace(source, kind=kind)
+
+
+def _figure_positions(fdata, doc, prose: str, begin: int) -> tuple[list[int], list[int]]:
+    """Where a figure may start: digit runs and number words ("दो", "हजारों", "साढ़े"), and where
+    a lone "एक" stands. Alone "एक" is not a figure, but it bounds the figure before it, so its
+    positions are tried in sentences that have another candidate — or where it is followed by a
+    number word or multiplier ("एक करोड़")."""
+    present = fdata.finder.present(doc)
+    digits = digit_starts(prose, begin)
+    if not present:
+        return digits, digits
+    lone = present & fdata.lone_forms
+    words = fdata.finder.positions(prose, begin, present - lone) if len(lone) < len(present) else []
+    strong = sorted(digits + words) if words else digits
+    if not lone:
+        return strong, strong
+    weak = fdata.finder.positions(prose, begin, lone)
+    follow = fdata.follow_forms
+    counted = [p for p in weak if (m := NEXT_WORD_RE.match(prose, p)) is not None and m.group(1) in follow]
+    if counted:
+        strong = sorted(strong + counted)
+    return strong, sorted(strong + weak) if len(counted) < len(weak) else strong
+
+
+def _kind_positions(fdata, doc, prose: str, begin: int) -> list[int]:
+    """Where a word stands that can make a number a figure (a counted noun, a claim, a money
+    word: figures.FigureData.kind_finder), or a sign ("%", "₹", "$")."""
+    present = fdata.kind_finder.present(doc)
+    found = fdata.kind_finder.positions(prose, begin, present) if present else []
+    for sign in fdata.kind_signs:
+        i = prose.find(sign, begin)
+        while i >= 0:
+            found.append(i)
+            i = prose.find(sign, i + 1)
+    found.sort()
+    return found
+
+
+def _anchored(pattern, prose: str, positions: list[int], end: int) -> list:
+    """The matches `pattern.finditer(prose, start, end)` would give, tried only at `positions`
+    (every place a match can start)."""
+    out = []
+    last = -1
+    for p in positions:
+        if p < last:
+            continue
+        m = pattern.match(prose, p, end)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
 
 
 def analyse(doc, ctx) -> Analysis:
@@ -76,30 +133,45 @@ def analyse(doc, ctx) -> Analysis:
     prose = doc.prose
     begin = doc.front_matter_end
     result = Analysis()
-    # One scan of the document per pattern; sentences with neither a number nor a marker are skipped.
-    figure_starts = candidate_offsets(prose, begin, fdata.first_words, digits=True)
-    marker_starts = candidate_offsets(prose, begin, sdata.first_words)
+    doc.cache[CACHE_KEY] = result
+    # Candidates without a regex pass over the text: digit runs, and the words that can start a
+    # figure or a source marker (text.WordFinder). Only paragraphs and sentences that have one are
+    # analysed, and the full patterns run only at those positions.
+    figure_triggers, figure_starts = _figure_positions(fdata, doc, prose, begin)
+    kinds = _kind_positions(fdata, doc, prose, begin) if figure_triggers else []
+    if not kinds:
+        figure_triggers = figure_starts = []  # nothing counted, no money, no claim: no figure
+    marker_starts = sdata.finder.positions(prose, begin, sdata.finder.present(doc))
+    if not figure_triggers and not marker_starts:
+        return result
 
-    def has(starts: list[int], s) -> bool:
-        # a candidate word inside the sentence (or a marker starting just before a currency sign)
-        i = bisect.bisect_left(starts, s.start)
-        return i < len(starts) and starts[i] < s.end
+    present = sdata.vague_finder.present(doc) if marker_starts else None
+    vague_words = sdata.vague_finder.positions(prose, begin, present) if present else []
 
-    for _block, sentences in paragraphs(doc):
+    def wanted(a: int, b: int) -> bool:
+        # a paragraph with a figure, or with a marker and a vague word (an unused vague source)
+        return has_any(figure_triggers, a, b) or (has_any(vague_words, a, b) and has_any(marker_starts, a, b))
+
+    for _block, sentences in paragraphs(doc, wanted):
         source_cache: dict[int, list[Source]] = {}
 
         def sources_of(i: int) -> list[Source]:
-            if i not in source_cache:
+            found = source_cache.get(i)
+            if found is None:
                 s = sentences[i]
-                found = find_sources(sdata, prose, s.start, s.end) if has(marker_starts, s) else []
-                source_cache[i] = [_settle(source, prose, begin, s.start) for source in found]
-            return source_cache[i]
+                at = in_range(marker_starts, s.start, s.end)
+                found = find_sources(sdata, prose, s.start, s.end, at) if at else []
+                if found:
+                    found = [_settle(source, prose, begin, s.start) for source in found]
+                source_cache[i] = found
+            return found
 
         used: set[int] = set()  # ids of vague sources that a figure relies on
         for i, sentence in enumerate(sentences):
-            if not has(figure_starts, sentence):
+            if not has_any(figure_triggers, sentence.start, sentence.end) or not has_any(kinds, sentence.start, sentence.end):
                 continue
-            matches = list(fdata.figure_re.finditer(prose, sentence.start, sentence.end))
+            at = in_range(figure_starts, sentence.start, sentence.end)
+            matches = _anchored(fdata.figure_re, prose, at, sentence.end)
             covered_to = -1
             for n, match in enumerate(matches):
                 if match.start() < covered_to:
@@ -118,10 +190,10 @@ def analyse(doc, ctx) -> Analysis:
                     used.add(id(source))
                 result.verdicts.append(Verdict(figure, status, source))
         for i, sentence in enumerate(sentences):
-            if not has(marker_starts, sentence):
+            # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") in its sentence
+            if not has_any(vague_words, sentence.start, sentence.end) or not has_any(marker_starts, sentence.start, sentence.end):
                 continue
             for source in sources_of(i):
                 if source.kind == "vague" and source.alone and id(source) not in used:
                     result.idle_vague.append(source)
-    doc.cache[CACHE_KEY] = result
     return result

@@ -23,12 +23,22 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
-from newslint.factcheck.text import candidate_offsets, first_words
-from newslint.factcheck.phrases import WB_AFTER, WB_BEFORE, alternation, key, load_list, load_values, phrase_pattern, to_ascii_digits
+from newslint.factcheck.phrases import (
+    WB_AFTER,
+    WB_BEFORE,
+    alternation,
+    key,
+    load_list,
+    load_values,
+    phrase_pattern,
+    to_ascii_digits,
+)
+from newslint.factcheck.text import WordFinder, first_words, in_range
+from newslint.factcheck.text import sentence_starts as sentence_starts_of
 
 CACHE_KEY = "factcheck.dates"
 TOP_LINES = 12
@@ -82,13 +92,39 @@ class Relative:
     english: bool
 
 
-@dataclass
 class DateAnalysis:
-    pubdate: PubDate | None = None
-    dates: list[DateMention] = field(default_factory=list)
-    pairs: list[Pair] = field(default_factory=list)
-    relatives: list[Relative] = field(default_factory=list)
-    first_line: tuple[int, int] | None = None
+    """What the date rules need, computed in stages as they ask for it: the publication date and
+    the first line (DT101) at once; the explicit dates and weekday pairs (DT103–DT105) and the
+    relative references (DT102) on first use."""
+
+    def __init__(self, doc=None, data: DateData | None = None):
+        self._doc = doc
+        self._data = data
+        self.pubdate: PubDate | None = None
+        self.first_line: tuple[int, int] | None = None
+        self._dates: list[DateMention] | None = None
+        self._pairs: list[Pair] = []
+        self._occupied: list[tuple[int, int]] = []
+        self._months: list[int] = []
+        self._relatives: list[Relative] | None = None
+
+    @property
+    def dates(self) -> list[DateMention]:
+        if self._dates is None:
+            _find_dates_and_pairs(self)
+        return self._dates
+
+    @property
+    def pairs(self) -> list[Pair]:
+        if self._dates is None:
+            _find_dates_and_pairs(self)
+        return self._pairs
+
+    @property
+    def relatives(self) -> list[Relative]:
+        if self._relatives is None:
+            _find_relatives(self)
+        return self._relatives
 
 
 def _english_variants(entries):
@@ -113,6 +149,10 @@ class DateData:
             target = self.month_names_en if word.isascii() else self.month_names_hi
             if len(word) > 3 or not word.isascii():
                 target.setdefault(int(value), word)
+        for entry in load_list(packs, "dates/months.txt"):  # "May" is a full name of three letters
+            if " = " in entry and entry.isascii():
+                word, value = (p.strip() for p in entry.split(" = ", 1))
+                self.month_names_en.setdefault(int(value), word)
         weekdays = load_values(packs, "dates/weekdays.txt")
         abbrs = load_values(packs, "dates/weekday-abbreviations.txt")
         self.weekdays = {k: int(v) for k, v in weekdays.items()}
@@ -184,9 +224,10 @@ class DateData:
         self.past_re = _marker_re(load_list(packs, "dates/past-markers.txt"))
         self.scheduled_re = _marker_re(load_list(packs, "dates/scheduled-markers.txt"))
         self.first_words = first_words(list(self.months) + list(self.weekdays) + list(self.weekday_abbrs) + list(self.days) + list(prefixes) + ["on", "since", "by", "until"])
-        self.quick_re = regex.compile(
-            rf"{WB_BEFORE}(?:{month_alt}|{self.weekday_alt}|{day_alt}|{prefix_alt}){WB_AFTER}", regex.IGNORECASE
-        )
+        # where a date or a relative reference can start (see analyse_dates)
+        self.month_finder = WordFinder(first_words(list(self.months)))
+        self.exclusion_finder = WordFinder(first_words(exclusions))
+        self.relative_finder = WordFinder(first_words(list(self.weekdays) + list(self.days) + list(prefixes) + ["on", "since", "by", "until"]))
 
     # -- parts ---------------------------------------------------------------------------------
     def month_of(self, text: str) -> int | None:
@@ -285,12 +326,16 @@ def parse_value(data: DateData, value) -> dt.date | None:
 def top_lines(doc):
     """Body lines up to and including the first paragraph of body text (at most TOP_LINES)."""
     lines = []
+    prose = doc.prose
     for line in doc.body_lines[:TOP_LINES]:
         lines.append(line)
-        text = doc.prose[line.start:line.end].strip()
-        if len(text.split()) >= 6 and text[-1:] in "।॥.?!\"”’":
+        text = prose[line.start:line.end].rstrip()
+        if text[-1:] in "।॥.?!\"”’" and len(text.split(None, 5)) >= 6:
             break
     return lines
+
+
+ANY_DIGIT_RE = regex.compile(r"\p{Nd}")
 
 
 def find_pubdate(doc, data: DateData) -> PubDate | None:
@@ -302,15 +347,15 @@ def find_pubdate(doc, data: DateData) -> PubDate | None:
                     return PubDate(date, date.day, date.month, "front matter")
     prose = doc.prose
     for line in top_lines(doc):
-        text = prose[line.start:line.end]
+        text = prose[line.start:min(line.end, line.start + 240)]  # a dateline is short
         for opener in (data.label_re, data.dateline_re, data.date_only_re):
             m = opener.match(text)
             if not m:
                 continue
             at = line.start + m.end()
-            if opener is data.dateline_re and regex.search(r"[\p{Nd}]", m.group("place")):
+            if opener is data.dateline_re and ANY_DIGIT_RE.search(m.group("place")):
                 continue
-            numeric = data.numeric_re.match(to_ascii_digits(prose[at:line.end]))
+            numeric = data.numeric_re.match(to_ascii_digits(prose[at:min(line.end, at + 12)]))
             if numeric and opener is data.label_re:
                 date = parse_value(data, numeric.group())
                 if date:
@@ -337,11 +382,64 @@ def _sentence_initial(prose: str, offset: int) -> bool:
     return not before.strip() or before.rstrip()[-1:] in ".!?:\n\"“" or offset == 0
 
 
+def _anchored_in_lines(doc, pattern, positions: list[int]) -> list:
+    """What `pattern.finditer` gives line by line, tried only at `positions` (every place a match
+    can start)."""
+    prose = doc.prose
+    out = []
+    last = -1
+    line_end = -1
+    for p in positions:
+        if p < last:
+            continue
+        if p >= line_end:
+            line_end = doc.line_at(p).end
+        m = pattern.match(prose, p, line_end)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+# The day before a month name, read backwards from the month: "14 जुलाई", "3rd - March".
+DAY_BEFORE_RE = regex.compile(r"(?r)[0-9०-९]{1,2}(?:st|nd|rd|th)?\s*-?\s*")
+GLUED_DAY_RE = regex.compile(r"(?<![0-9०-९])[0-9०-९]{1,2}(?![0-9०-९])(?:st|nd|rd|th)?(?=\p{L})")
+
+
+def _find_dates(doc, data: DateData, prose: str, begin: int, months: list[int]) -> list[DateMention]:
+    """Every explicit date: `parse_dates` over the lines, tried only where a date can start — a
+    month name ("July 14"), the day before one ("14 जुलाई"), or one or two digits written
+    against a word ("14जुलाई")."""
+    starts = set(months)
+    line_start = line_end = -1
+    for p in months:
+        if p >= line_end:
+            line = doc.line_at(p)
+            line_start, line_end = line.start, line.end
+        m = DAY_BEFORE_RE.match(prose, line_start, p)
+        if m is not None:
+            starts.add(m.start())
+    for m in GLUED_DAY_RE.finditer(prose, begin):
+        starts.add(m.start())
+    found = []
+    for m in _anchored_in_lines(doc, data.date_re, sorted(starts)):
+        mtext = m.group("m1") or m.group("m2")
+        if not english_month_ok(mtext):
+            continue
+        month = data.month_of(mtext)
+        if month is None:
+            continue
+        day = _int(m.group("d1") or m.group("d2"))
+        year = _int(m.group("y1") or m.group("y2"))
+        found.append(DateMention(m.start(), m.end(), day, month, year, mtext))
+    return found
+
+
 def analyse_dates(doc, ctx) -> DateAnalysis:
     if CACHE_KEY in doc.cache:
         return doc.cache[CACHE_KEY]
     data = ctx.load("factcheck.dates", build_date_data)
-    result = DateAnalysis()
+    result = DateAnalysis(doc, data)
     body = doc.body_lines
     if body:
         first = body[0]
@@ -349,18 +447,26 @@ def analyse_dates(doc, ctx) -> DateAnalysis:
         lead = len(text) - len(text.lstrip())
         result.first_line = (first.start + lead, first.start + len(text.rstrip()))
     result.pubdate = find_pubdate(doc, data)
+    doc.cache[CACHE_KEY] = result
+    return result
+
+
+def _find_dates_and_pairs(result: DateAnalysis) -> None:
+    doc, data = result._doc, result._data
+    result._dates = []
+    if doc is None:
+        return
     prose = doc.prose
     begin = doc.front_matter_end
-    # One pass over the words finds the lines worth scanning with the date patterns.
-    found = candidate_offsets(prose, begin, data.first_words)
-    lines = sorted({(line.start, line.end) for line in map(doc.line_at, found)})
-    if not lines:
-        doc.cache[CACHE_KEY] = result
-        return result
-    for lo, hi in lines:
-        result.dates.extend(parse_dates(data, prose, lo, hi))
-    occupied: list[tuple[int, int]] = []
-    for d in result.dates:
+    # No regex pass over the text: the month names (and below the weekdays, "कल", "पिछले" …) are
+    # looked up in the document's word set (text.WordFinder); the patterns run only where one stands.
+    present = data.month_finder.present(doc)
+    if not present:
+        return
+    months = result._months = data.month_finder.positions(prose, begin, present)
+    result._dates.extend(_find_dates(doc, data, prose, begin, months))
+    occupied = result._occupied
+    for d in result._dates:
         line = doc.line_at(d.start)
         before = data.weekday_before_re.search(prose, max(line.start, d.start - 30), d.start)
         after = data.weekday_after_re.match(prose, d.end, min(line.end, d.end + 30))
@@ -377,21 +483,48 @@ def analyse_dates(doc, ctx) -> DateAnalysis:
             pair = Pair(before.start(), end, wd, before.start("wd"), before.end("wd"), d)
         else:
             pair = Pair(d.start, after.end(), wd, after.start("wd"), after.end("wd"), d)
-        result.pairs.append(pair)
+        result._pairs.append(pair)
         occupied.append((pair.start, pair.end))
+
+
+def _find_relatives(result: DateAnalysis) -> None:
+    doc, data = result._doc, result._data
+    result._relatives = []
+    if doc is None:
+        return
+    if result._dates is None:  # the explicit dates and pairs are not relative references
+        _find_dates_and_pairs(result)
+    prose = doc.prose
+    begin = doc.front_matter_end
+    months = result._months
+    present = data.relative_finder.present(doc)
+    relative_starts = data.relative_finder.positions(prose, begin, present) if present else []
+    if not months and not relative_starts:
+        return
+    occupied = list(result._occupied)
     if result.pubdate is not None and result.pubdate.source == "dateline":
         occupied.append((result.pubdate.start, result.pubdate.end))
-    excluded: list[tuple[int, int]] = []  # exclusions are looked up only around candidates
-    sentence_starts = [s.start for s in doc.sentences]
+    sentence_starts = sentence_starts_of(doc)
 
-    spans = sorted(occupied + excluded)
+    spans = sorted(occupied)
     span_starts = [a for a, _b in spans]
     longest = max((b - a for a, b in spans), default=0)
 
+    present = data.exclusion_finder.present(doc)
+    exclusion_starts = data.exclusion_finder.positions(prose, begin, present) if present else []
+
     def blocked(s: int, e: int) -> bool:
-        for x in data.exclusion_re.finditer(prose, max(begin, s - 30), min(len(prose), e + 30)):
-            if x.start() < e and s < x.end():
-                return True
+        # the exclusions around the reference ("हर सोमवार", "आज भी"), tried only where one can start
+        hi = min(len(prose), e + 30)
+        last = -1
+        for p in in_range(exclusion_starts, max(begin, s - 30), hi):
+            if p < last:
+                continue
+            x = data.exclusion_re.match(prose, p, hi)
+            if x is not None:
+                if x.start() < e and s < x.end():
+                    return True
+                last = x.end()
         i = bisect.bisect_left(span_starts, s - longest)
         while i < len(spans) and spans[i][0] < e:
             if spans[i][1] > s:
@@ -399,8 +532,8 @@ def analyse_dates(doc, ctx) -> DateAnalysis:
             i += 1
         return False
 
-    matches = [m for lo, hi in lines for m in data.relative_re.finditer(prose, lo, hi)]
-    month_matches = [m for lo, hi in lines for m in data.month_re.finditer(prose, lo, hi)]
+    matches = _anchored_in_lines(doc, data.relative_re, relative_starts)
+    month_matches = _anchored_in_lines(doc, data.month_re, months)
     for m in matches:
         s, e = m.span()
         if blocked(s, e):
@@ -423,7 +556,7 @@ def analyse_dates(doc, ctx) -> DateAnalysis:
                 continue  # "Box Office This Week": a section title
             prefix = data.prefixes[key(m.group("ppre"))]
             rel = Relative(s, e, m.group(), "period", data.periods[key(m.group("period"))], prefix, e, english)
-        result.relatives.append(rel)
+        result._relatives.append(rel)
     for m in month_matches:
         s, e = m.span()
         if blocked(s, e) or not english_month_ok(m.group("m")):
@@ -452,10 +585,10 @@ def analyse_dates(doc, ctx) -> DateAnalysis:
             rel = Relative(start, e, prose[start:e], "month", month, None, e, True)
         else:
             rel = Relative(s, post.end(), prose[s:post.end()], "month", month, None, e, False)
-        result.relatives.append(rel)
-    result.relatives.sort(key=lambda r: r.start)
-    doc.cache[CACHE_KEY] = result
-    return result
+        result._relatives.append(rel)
+    result._relatives.sort(key=lambda r: r.start)
+
+
 
 
 # -- resolution --------------------------------------------------------------------------------

@@ -26,8 +26,24 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.factcheck.phrases import WB_AFTER, WB_BEFORE, alternation, compile_list, key, load_list, load_values, to_ascii_digits
-from newslint.factcheck.text import Tok, first_words, tokens_after, tokens_before
+from newslint.factcheck.phrases import (
+    WB_AFTER,
+    WB_BEFORE,
+    PhraseIndex,
+    alternation,
+    key,
+    load_list,
+    load_values,
+    to_ascii_digits,
+)
+from newslint.factcheck.text import (
+    Tok,
+    WordFinder,
+    _chunk,
+    first_words,
+    tokens_after,
+    tokens_before,
+)
 
 YEAR_RE = regex.compile(r"^(?:1[89]|20|21)\d\d$")
 RANGE_RE = regex.compile(r"^\s*(?:से|से लेकर|to|or|या|-|–)\s*$")
@@ -72,16 +88,29 @@ class FigureData:
         )
         self.figure_re = regex.compile(pattern, regex.IGNORECASE)
         self.first_words = first_words(list(words) + prefixes + approx)
+        self.finder = WordFinder(self.first_words)
+        self.lone_forms = WordFinder(self.lone_words).forms
+        self.follow_forms = WordFinder(set(words) | set(self.multipliers)).forms
         currency = load_list(packs, "attribution/currency-signs.txt")
         self.currency_re = regex.compile(r"(?:" + "|".join(regex.escape(c) for c in sorted(currency, key=len, reverse=True)) + r")\s*$")
         self.modifiers = {key(w) for w in load_list(packs, "attribution/figure-modifiers.txt")}
         self.casualty = {key(w) for w in load_list(packs, "attribution/casualty-words.txt")}
-        self.casualty_re = compile_list(load_list(packs, "attribution/casualty-words.txt"))
-        self.claim_re = compile_list(load_list(packs, "attribution/claim-words.txt"))
+        # looked up in the tokens around a figure (no regex pass)
+        self.casualty_index = PhraseIndex(load_list(packs, "attribution/casualty-words.txt"))
+        self.claim_index = PhraseIndex(load_list(packs, "attribution/claim-words.txt"))
         self.people = {key(w) for w in load_list(packs, "attribution/people-nouns.txt")}
         self.cases = {key(w) for w in load_list(packs, "attribution/event-nouns.txt")}
         self.money = {key(w) for w in load_list(packs, "attribution/money-units.txt")}
         self.percent = {key(w) for w in load_list(packs, "attribution/percent-units.txt")}
+        # Words without which no number in a sentence is a figure (the counted nouns, the claims,
+        # the money words): a sentence with none of them is not classified at all.
+        currency_words = [c for c in currency if any(ch.isalpha() for ch in c)]
+        self.kind_signs = ["%"] + [c for c in currency if not any(ch.isalpha() for ch in c) and len(c) == 1]
+        self.kind_finder = WordFinder(
+            list(self.people) + list(self.cases) + list(self.money) + list(self.percent) + ["per"]
+            + load_list(packs, "attribution/casualty-words.txt") + load_list(packs, "attribution/claim-words.txt")
+            + list(self.money_multipliers) + currency_words
+        )
         months = {key(w.split(" = ")[0]) for w in load_list(packs, "dates/months.txt")}
         self.exempt_after = {key(w) for w in load_list(packs, "attribution/exempt-after.txt")} | months
         self.exempt_before = {key(w) for w in load_list(packs, "attribution/exempt-before.txt")} | months
@@ -117,32 +146,35 @@ def find_candidates(data: FigureData, prose: str, start: int, end: int):
     return list(data.figure_re.finditer(prose, start, end))
 
 
+def _exempt_by_next_word(data: FigureData, prose: str, num_end: int, limit_end: int) -> bool:
+    """The quick test of `classify`: the word right after the number, when a single space sets it
+    off, is an exemption ("45 वर्षीय", "7 बजे", "20 किलोमीटर") and not a modifier."""
+    if prose[num_end:num_end + 1] != " ":
+        return False
+    window = prose[num_end + 1:min(limit_end, num_end + 25)]
+    chunks = window.split(None, 1)
+    if not chunks or window[:1].isspace() or (len(chunks) == 1 and num_end + 1 + len(window) < limit_end and not window[-1].isspace()):
+        return False  # more space, nothing, or a chunk that may go on past the window
+    info = _chunk(chunks[0])
+    if info is None or info[0] != 0 or info[1] is None:
+        return False
+    k = info[2]
+    return k in data.exempt_after and k not in data.modifiers
+
+
 def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int, next_start: int) -> Figure | None:
     """Decide whether a number match is a figure that needs a source, and what it counts."""
     num_start, num_end = match.span()
-    text = match.group()
-    if match.group("num") is not None:
-        tail = match.group("tail")
+    num, tail, word = match.group("num", "tail", "word")
+    if num is not None:
         if tail and tail != "%":
             return None  # 5वीं, 120बी, 2-1, 10:30, 12/08, 34-year-old: ordinal, identifier, score, time
-        if tail == "%":
-            kind_hint = "percent"
-        else:
-            kind_hint = None
-        bare = text.replace(tail or "", "")
-        words_in = bare.split()
-        is_year = len(words_in) == 1 and YEAR_RE.match(to_ascii_digits(words_in[0])) is not None
+        kind_hint = "percent" if tail == "%" else None
     else:
         kind_hint = None
-        is_year = False
-        parts = [key(p) for p in text.split()]
-        if match.group("word") is not None and len(parts) == 1 and parts[0] in data.lone_words:
+        if word is not None and key(word.strip()) in data.lone_words and len(word.split()) == 1:
             return None
-    has_big_multiplier = any(key(p) in data.money_multipliers for p in text.split()[1:])
 
-    before = tokens_before(prose, sent_start, num_start, 3)
-    if before and before[-1].key in data.exempt_before and prose[before[-1].end:num_start].strip() in ("", ":", "-", "."):
-        return None
     start = num_start
     cur = data.currency_re.search(prose, max(sent_start, num_start - 6), num_start)
     if cur:
@@ -150,17 +182,22 @@ def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int
         start = cur.start()
 
     limit_end = min(sent_end, next_start)
-    after = tokens_after(prose, num_end, limit_end, 8)
-    between = prose[num_end:next_start]
-    if next_start < sent_end and RANGE_RE.match(between):
+    if next_start < sent_end and RANGE_RE.match(prose[num_end:next_start]):
         # a range, "20 से 25 वर्ष", "10-12 लोगों": judge it by what follows its second number
         rest = tokens_after(prose, next_start, sent_end, 9)
         after = rest[1:] if rest else []
         limit_end = sent_end
+    else:
+        # most numbers are exempt by the word right after them ("45 वर्षीय", "7 बजे"): test it
+        # before reading the whole window
+        if kind_hint is None and _exempt_by_next_word(data, prose, num_end, limit_end):
+            return None
+        after = tokens_after(prose, num_end, limit_end, 8)
     head: Tok | None = None
     head_index = -1
+    modifiers = data.modifiers
     for i, tok in enumerate(after[:5]):
-        if tok.key in data.modifiers:
+        if tok.key in modifiers:
             continue
         head, head_index = tok, i
         break
@@ -178,46 +215,52 @@ def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int
             kind_hint = "people"
         elif hk in data.cases:
             kind_hint = "cases"
+    # the word before (after the cheaper test of the word after: most numbers are exempt by it)
+    last = tokens_before(prose, sent_start, num_start, 1)
+    if last and last[0].key in data.exempt_before and prose[last[0].end:num_start].strip() in ("", ":", "-", "."):
+        return None
     if kind_hint == "money" and head is not None:
         following = [t.key for t in after[head_index + 1:head_index + 3]] if head.key in data.money else [t.key for t in after[max(head_index, 0):head_index + 2]]
         if any(k in data.rate_words for k in following) or prose[head.end:head.end + 1] == "/":
             return None  # a price or a rate: "94.72 रुपये प्रति लीटर"
-    if is_year and kind_hint not in ("people", "cases", "money", "percent", "casualty"):
-        return None
-    if kind_hint is None and has_big_multiplier and (head is None or head.key in data.postpositions):
-        kind_hint = "money"  # "500 करोड़ की संपत्ति": bare crores are money in a Hindi newsroom
+    if kind_hint not in ("people", "cases", "money", "percent", "casualty") and num is not None:
+        bare = num.replace(tail or "", "").split()
+        if len(bare) == 1 and YEAR_RE.match(to_ascii_digits(bare[0])) is not None:
+            return None  # a year
+    if kind_hint is None and (head is None or head.key in data.postpositions):
+        if any(key(p) in data.money_multipliers for p in match.group().split()[1:]):
+            kind_hint = "money"  # "500 करोड़ की संपत्ति": bare crores are money in a Hindi newsroom
 
     # The claim: casualty words first, then any other claim, in the clause after, then before.
-    window_end = after[min(len(after), max(head_index, 0) + 6) - 1].end if after else num_end
+    window = after[:min(len(after), max(head_index, 0) + 6)]
     if head is not None and next_start < sent_end and COORDINATED_RE.match(prose[head.end:next_start]):
         # "2 पिस्तौल और 15 कारतूस बरामद हुए": coordinated counts share the claim after the last one
         longer = tokens_after(prose, num_end, sent_end, 14)
         if longer:
-            window_end = longer[-1].end
-    win_start = before[0].start if before else num_start
-    far_before = tokens_before(prose, sent_start, num_start, 5)
-    far_start = far_before[0].start if far_before else num_start
-    casualty_after = data.casualty_re.search(prose, num_end, window_end) if after else None
-    casualty_before = data.casualty_re.search(prose, far_start, num_start) if far_before else None
-    claim_after = data.claim_re.search(prose, num_end, window_end) if after else None
-    claim_before = data.claim_re.search(prose, win_start, num_start) if before else None
-
+            window = longer
+    casualties, claims = data.casualty_index, data.claim_index
+    casualty_after = casualties.find(prose, window) if window else None
+    claim_after = None  # looked for only when needed
     kind = kind_hint
-    if kind in ("people", "cases", None) and (casualty_after or casualty_before):
-        kind = "casualty"
-    elif kind in ("people", "cases") and not (claim_after or claim_before) and value(data, match) < data.small_count:
-        return None  # "दो छात्र खबरें पढ़कर सुनाएंगे": a handful of people with no claim is description
-    if kind is None:
-        if claim_after or claim_before:
-            kind = "claim"
-        else:
-            return None
+    if kind in ("people", "cases", None):
+        # the clause before: five words for a casualty, three for another claim
+        far_before = tokens_before(prose, sent_start, num_start, 5) if last else []
+        if casualty_after or (far_before and casualties.find(prose, far_before)):
+            kind = "casualty"
+        elif kind is None or value(data, match) < data.small_count:
+            claim_after = claims.find(prose, window) if window else None
+            if claim_after is None and not (far_before and claims.find(prose, far_before[-3:])):
+                return None  # no claim: "दो छात्र खबरें पढ़कर सुनाएंगे" is description, "सेक्टर के 40 मकान" too
+            if kind is None:
+                kind = "claim"
 
     end = head.end if head is not None and kind_hint is not None else num_end
+    if claim_after is None and casualty_after is None and window:
+        claim_after = claims.find(prose, window)
     claim = casualty_after or claim_after
-    if claim is not None and claim.start() >= end:
+    if claim is not None and claim[0] >= end:
         # extend over a claim close to the counted noun: "8 लोगों की मौत", "46 उपद्रवियों को गिरफ्तार"
-        gap_tokens = [t for t in after if end <= t.start < claim.start()]
+        gap_tokens = [t for t in after if end <= t.start < claim[0]]
         if len(gap_tokens) <= 3:
-            end = claim.end()
+            end = claim[1]
     return Figure(start, end, num_end, kind, prose[start:end])

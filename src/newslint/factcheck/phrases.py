@@ -163,7 +163,77 @@ def bounded(pattern: str) -> str:
     return WB_BEFORE + pattern + WB_AFTER
 
 
-def compile_list(phrases: Iterable[str], flags: int = regex.IGNORECASE) -> "regex.Pattern[str]":
+def compile_list(phrases: Iterable[str], flags: int = regex.IGNORECASE) -> regex.Pattern[str]:
     """Whole-word matcher for a list."""
     phrases = list(phrases)
     return regex.compile(first_chars(phrases) + bounded(alternation(phrases)), flags)
+
+
+class PhraseIndex:
+    """Whole-word lookup of a list's entries in a run of tokens (`text.Tok`): what `compile_list`
+    would find in the text the tokens span, without a regex pass. Tokens are split at their inner
+    hyphens and apostrophes (a word boundary for the regex too); an entry of several words needs
+    white space alone between them. The leftmost entry wins, and the longest at one place."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.single: set[str] = set()
+        self.multi: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            words = tuple(key(w) for w in p.split())
+            if not words:
+                continue
+            if len(words) == 1:
+                self.single.add(words[0])
+            else:
+                self.multi.setdefault(words[0], []).append(words[1:])
+        for rests in self.multi.values():
+            rests.sort(key=len, reverse=True)
+
+    def find(self, prose: str, toks) -> tuple[int, int] | None:
+        """(start, end) of the first entry among `toks`, or None."""
+        single, multi = self.single, self.multi
+        parts = None
+        for i, tok in enumerate(toks):
+            k = tok.key
+            if "-" in k or "'" in k or "’" in k:
+                parts = parts or _parts(prose, toks)
+                return _find_parts(self, prose, parts)
+            if k in multi:
+                parts = parts or _parts(prose, toks)
+                return _find_parts(self, prose, parts)
+            if k in single:
+                return tok.start, tok.end
+        return None
+
+
+_JOINERS = regex.compile(r"['’\-]")
+
+
+def _parts(prose: str, toks) -> list[tuple[str, int, int, bool]]:
+    """(key, start, end, white space alone before it) for every hyphen- or apostrophe-separated
+    part of the tokens."""
+    out = []
+    previous_end = None
+    for tok in toks:
+        space = previous_end is not None and prose[previous_end:tok.start].isspace()
+        if "-" in tok.key or "'" in tok.key or "’" in tok.key:
+            offset = tok.start
+            for n, piece in enumerate(_JOINERS.split(tok.text)):
+                out.append((key(piece), offset, offset + len(piece), space if n == 0 else False))
+                offset += len(piece) + 1
+        else:
+            out.append((tok.key, tok.start, tok.end, space))
+        previous_end = tok.end
+    return out
+
+
+def _find_parts(index: PhraseIndex, prose: str, parts) -> tuple[int, int] | None:
+    single, multi = index.single, index.multi
+    for i, (k, start, end, _space) in enumerate(parts):
+        for rest in multi.get(k, ()):
+            n = len(rest)
+            if i + n < len(parts) and all(parts[i + 1 + j][0] == rest[j] and parts[i + 1 + j][3] for j in range(n)):
+                return start, parts[i + n][2]
+        if k in single:
+            return start, end
+    return None

@@ -1,21 +1,58 @@
-"""Small text helpers shared by the fact-check modules: tokens with clause breaks, paragraphs."""
+"""Small text helpers shared by the fact-check modules: tokens with clause breaks, cheap candidate
+search, paragraphs.
+
+Speed matters here (the rules run on every commit, and a newsroom lints whole archives): the
+windows around a figure or a marker are read with one `regex` call each (repeated captures, and a
+reverse pattern for the words before a position), and the words that can start a figure, a source
+marker or a date are found without a regex pass over the text — see `WordFinder`.
+"""
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import unicodedata
+from typing import NamedTuple
 
 import regex
 
-from newslint.factcheck.phrases import key
+from newslint.factcheck.phrases import _NUKTA_FORMS, NUKTA, key
 
 # A word (letters, marks, digits, inner hyphens and apostrophes) or a sign that counts as a word.
-TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*|[%₹$€£]")
+TOKEN = r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*|[%₹$€£]"
+TOKEN_RE = regex.compile(TOKEN)
 # Punctuation that ends a clause: the window of a figure or of a source stops there.
 BREAK_RE = regex.compile(r"[,;:।॥!?\"“”‘’—–\n]|\s-\s|\.(?!\d)")
-
+# A character between two words that is not a clause break. (A full stop between words is always
+# a break: between digits it belongs to the number, "8.7".)
+_GAP = r"(?:(?![,;:।॥!?\"“”‘’—–\n.]|\s-\s)[^\p{L}\p{M}\p{Nd}%₹$€£])"
 
 WORD_OR_DIGITS_RE = regex.compile(r"[\p{L}\p{M}\u200c\u200d]+|[0-9०-९]+")
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+    key: str
+    brk_before: bool = False  # clause punctuation between the previous token and this one
+
+
+_AFTER: dict[int, regex.Pattern[str]] = {}
+_BEFORE: dict[int, regex.Pattern[str]] = {}
+
+
+def _after_re(limit: int) -> regex.Pattern[str]:
+    pattern = _AFTER.get(limit)
+    if pattern is None:
+        pattern = _AFTER[limit] = regex.compile(rf"(?:{_GAP}*+({TOKEN})){{0,{limit}}}")
+    return pattern
+
+
+def _before_re(limit: int) -> regex.Pattern[str]:
+    pattern = _BEFORE.get(limit)
+    if pattern is None:
+        pattern = _BEFORE[limit] = regex.compile(rf"(?r)(?:({TOKEN}){_GAP}*+){{0,{limit}}}")
+    return pattern
 
 
 def first_words(entries) -> set[str]:
@@ -29,37 +66,6 @@ def first_words(entries) -> set[str]:
     return out
 
 
-_CANDIDATE_CACHE: dict[frozenset, "regex.Pattern[str]"] = {}
-
-
-def candidate_re(words: set[str], digits: bool) -> "regex.Pattern[str]":
-    """One trie pattern for the first words of several lists (and digit runs)."""
-    cache_key = frozenset(words) | ({"\0digits"} if digits else set())
-    if cache_key not in _CANDIDATE_CACHE:
-        from newslint.factcheck.phrases import alternation, bounded, first_chars
-
-        pattern = first_chars(words) + bounded(alternation(words)) if words else "(?!)"
-        if digits:
-            pattern = rf"[0-9०-९]|{pattern}"
-        _CANDIDATE_CACHE[cache_key] = regex.compile(pattern, regex.IGNORECASE)
-    return _CANDIDATE_CACHE[cache_key]
-
-
-def candidate_offsets(prose: str, start: int, words: set[str], digits: bool = False) -> list[int]:
-    """Offsets where a list entry (or a number) may start: a cheap pass over prose[start:]; the full
-    patterns then run only on the sentences and lines where a candidate is."""
-    return [m.start() for m in candidate_re(words, digits).finditer(prose, start)]
-
-
-@dataclass(frozen=True)
-class Tok:
-    text: str
-    start: int
-    end: int
-    key: str
-    brk_before: bool  # clause punctuation between the previous token and this one
-
-
 def tokens(prose: str, start: int, end: int) -> list[Tok]:
     result: list[Tok] = []
     cursor = start
@@ -70,61 +76,301 @@ def tokens(prose: str, start: int, end: int) -> list[Tok]:
     return result
 
 
+_CHUNK_RE = regex.compile(rf"([^\p{{L}}\p{{M}}\p{{Nd}}%₹$€£]*)({TOKEN})([^\p{{L}}\p{{M}}\p{{Nd}}%₹$€£]*)")
+_GAP_ONLY_RE = regex.compile(r"[^\p{L}\p{M}\p{Nd}%₹$€£]+")
+_BREAK_CHARS = frozenset(",;:।॥!?\"“”‘’—–.\n")
+_CHUNKS: dict[str, tuple | None] = {}
+_new = tuple.__new__
+
+
+def _chunk(chunk: str) -> tuple | None:
+    """What a space-delimited chunk holds: (lead length, word, key, break in lead, break in trail)
+    for one word with punctuation around it ("मौत," "(भाषा)" "“उन्होंने"); (-1, None, None, break,
+    break) for punctuation alone ("(", "।"); None for anything else ("10:30", "₹500", "X/Y", a lone
+    "-", whose clause break depends on the spaces around it). Memoised: news repeats its words."""
+    info = _CHUNKS.get(chunk, 0)
+    if info == 0:
+        m = _CHUNK_RE.fullmatch(chunk)
+        if m is not None:
+            lead, word, trail = m.groups()
+            info = (len(lead), word, key(word), not _BREAK_CHARS.isdisjoint(lead), not _BREAK_CHARS.isdisjoint(trail))
+        elif chunk != "-" and _GAP_ONLY_RE.fullmatch(chunk):
+            brk = not _BREAK_CHARS.isdisjoint(chunk)
+            info = (-1, None, None, brk, brk)
+        else:
+            info = None
+        if len(_CHUNKS) > 200_000:
+            _CHUNKS.clear()
+        _CHUNKS[chunk] = info
+    return info
+
+
+def _regex_after(prose: str, start: int, end: int, limit: int) -> list[Tok]:
+    m = _after_re(limit).match(prose, start, end)
+    return [_new(Tok, (t, s, e, key(t), False)) for t, s, e in zip(m.captures(1), m.starts(1), m.ends(1))]
+
+
+def _regex_before(prose: str, start: int, end: int, limit: int) -> list[Tok]:
+    """In reverse text order."""
+    m = _before_re(limit).match(prose, start, end)
+    return [_new(Tok, (t, s, e, key(t), False)) for t, s, e in zip(m.captures(1), m.starts(1), m.ends(1))]
+
+
 def tokens_after(prose: str, start: int, end: int, limit: int) -> list[Tok]:
-    """Up to `limit` tokens from `start`, stopping before the first clause break."""
+    """Up to `limit` tokens from `start`, stopping before the first clause break.
+
+    Fast path: the space-separated chunks of a window, each one word with punctuation around it
+    (white space between words is never a clause break; a line break is). At a chunk it cannot
+    read ("10:30", "₹500") the token regex takes over from the last word taken."""
+    hi = min(end, start + 16 * limit)
+    window = prose[start:hi]
+    nl = window.find("\n")
+    if nl >= 0:
+        window = window[:nl]
+        end = start + nl
+    chunks = window.split(None, limit)
+    whole = start + len(window) >= end  # the chunks cover the range to its end (or a line break)
+    if len(chunks) > limit:
+        chunks.pop()  # the rest, after `limit` chunks
+        whole = False
+    elif chunks and not whole and not window[-1].isspace():
+        chunks.pop()  # the window ends inside a chunk: read it with the regex
     out: list[Tok] = []
     cursor = start
-    for m in TOKEN_RE.finditer(prose, start, end):
-        gap = prose[cursor:m.start()]
-        if gap and BREAK_RE.search(gap):
+    pos = 0
+    get = _CHUNKS.get
+    for chunk in chunks:
+        info = get(chunk, 0)
+        if info == 0:
+            info = _chunk(chunk)
+        if info is None:
             break
-        out.append(Tok(m.group(), m.start(), m.end(), key(m.group()), False))
-        cursor = m.end()
-        if len(out) >= limit:
-            break
-    return out
+        i = window.find(chunk, pos)
+        pos = i + len(chunk)
+        lead, word, k, lead_break, trail_break = info
+        if lead_break:
+            return out
+        if word is not None:
+            s = start + i + lead
+            cursor = s + len(word)
+            out.append(_new(Tok, (word, s, cursor, k, False)))
+            if len(out) >= limit or trail_break:
+                return out
+        else:
+            cursor = start + pos
+    else:
+        if whole:
+            return out
+    return out + _regex_after(prose, cursor, end, limit - len(out))
 
 
 def tokens_before(prose: str, start: int, end: int, limit: int) -> list[Tok]:
-    """Up to `limit` tokens ending at `end` (in text order), stopping at a clause break."""
-    lo = max(start, end - 12 * limit)
-    toks = tokens(prose, lo, end)
-    if lo > start and len(toks) <= limit:
-        lo = max(start, end - 40 * limit)
-        toks = tokens(prose, lo, end)
-    if lo > start and toks and toks[0].start == lo and WORD_OR_DIGITS_RE.match(prose, lo - 1, lo):
-        toks = toks[1:]  # the window began inside a word
+    """Up to `limit` tokens ending at `end` (in text order), stopping at a clause break.
+
+    Fast path as in `tokens_after`, reading the chunks of a window from the right."""
+    lo = max(start, end - 16 * limit)
+    window = prose[lo:end]
+    nl = window.rfind("\n")
+    if nl >= 0:
+        window = window[nl + 1:]
+        lo += nl + 1
+        start = lo
+    chunks = window.split()
     out: list[Tok] = []
-    nxt_gap = prose[toks[-1].end:end] if toks else ""
-    if nxt_gap and BREAK_RE.search(nxt_gap):
-        return []
-    for tok in reversed(toks):
-        out.append(tok)
-        if tok.brk_before or len(out) >= limit:
+    cursor = end
+    pos = len(window)
+    get = _CHUNKS.get
+    for index in range(len(chunks) - 1, -1, -1):
+        chunk = chunks[index]
+        if index == 0 and lo > start and not prose[lo - 1].isspace():
+            break  # the window begins inside a chunk
+        info = get(chunk, 0)
+        if info == 0:
+            info = _chunk(chunk)
+        if info is None:
             break
+        i = window.rfind(chunk, 0, pos)
+        pos = i
+        lead, word, k, lead_break, trail_break = info
+        if trail_break:
+            out.reverse()
+            return out
+        if word is not None:
+            s = lo + i + lead
+            out.append(_new(Tok, (word, s, s + len(word), k, False)))
+            if len(out) >= limit or lead_break:
+                out.reverse()
+                return out
+        cursor = lo + i
+    else:
+        if lo == start:
+            out.reverse()
+            return out
+    out += _regex_before(prose, start, cursor, limit - len(out))
     out.reverse()
     return out
 
 
-def paragraphs(doc):
+# -- candidates ---------------------------------------------------------------------------------
+
+# Characters a list word can be written against: a `WordFinder` entry is looked for by its first
+# piece between them ("कल-कारखाने" by "कल", "today's" by "today").
+_SPLIT_CHARS = ",।.\"“”‘’'()-–—:;!?/|[]*_…\ufffc\u200c\u200d{}<>\\•·=+#&@~`%₹$€£^॥"
+_PIECE_RE = regex.compile(r"[\p{L}\p{M}]+|\p{Nd}+")  # "14जुलाई" holds the word "जुलाई"
+_CLEAN: set[str] = set()  # chunks known to be one word
+_PIECES: dict[str, tuple[str, ...]] = {}  # the words of any other chunk
+DIGITS_RE = regex.compile(r"[0-9०-९]+")
+
+
+def doc_words(doc) -> set[str]:
+    """The set of words of the document's prose, as written (shared by the fact-check rules).
+
+    No regex pass over the text: its white-space chunks are a set, and only the chunks not met
+    before as single words ("मौत,", "(भाषा)", "दो-तीन") are split, once per process. (The set keeps
+    the punctuated chunks too: no list word equals one.)"""
+    words = doc.cache.get("factcheck.words")
+    if words is None:
+        words = set(doc.prose.split())  # with its punctuated chunks: no list word equals one
+        rest = words - _CLEAN
+        if rest:
+            if len(_PIECES) > 300_000:
+                _PIECES.clear()
+            if len(_CLEAN) > 300_000:
+                _CLEAN.clear()
+            get = _PIECES.get
+            for chunk in rest:
+                pieces = get(chunk)
+                if pieces is None:
+                    pieces = tuple(_PIECE_RE.findall(chunk))
+                    if len(pieces) == 1 and pieces[0] == chunk:
+                        _CLEAN.add(chunk)
+                    else:
+                        _PIECES[chunk] = pieces
+                words.update(pieces)
+        doc.cache["factcheck.words"] = words
+    return words
+
+
+def _surface_forms(word: str) -> set[str]:
+    """Every spelling `phrases.phrase_pattern` accepts for one word: nukta letters with or without
+    their nukta, precomposed or not; ँ or ं; English in lower, Title and UPPER case."""
+    word = unicodedata.normalize("NFD", word)
+    forms = [""]
+    for ch in word:
+        if ch == NUKTA:
+            continue
+        base = {v: k for k, v in _NUKTA_FORMS.items()}.get(ch, ch)
+        if base in _NUKTA_FORMS:
+            options = (base, base + NUKTA, _NUKTA_FORMS[base])
+        elif ch in ("\u0901", "\u0902"):
+            options = ("\u0901", "\u0902")
+        else:
+            options = (ch,)
+        forms = [f + o for f in forms for o in options]
+    out = set(forms)
+    if word.isascii():
+        out |= {word.lower(), word.capitalize(), word.upper()}
+    return out
+
+
+class WordFinder:
+    """Where the words of a list may stand in a document, found without a regex pass: the
+    document's word set (`doc_words`) is intersected with every spelling of the list's words, and
+    only the spellings present are looked up with `str.find`. A position found inside a longer
+    word is dropped; the full patterns then run only at the positions found."""
+
+    def __init__(self, words):
+        self.forms: set[str] = set()
+        for w in words:
+            for ch in _SPLIT_CHARS:  # "कल-कारखाने", "today's": the text's words split there too
+                w = w.replace(ch, " ")
+            if w.split():
+                self.forms |= _surface_forms(w.split()[0])
+
+    def present(self, doc) -> set[str]:
+        return self.forms.intersection(doc_words(doc))
+
+    def positions(self, prose: str, begin: int, present) -> list[int]:
+        found: list[int] = []
+        inner = _WORD_CHAR.get
+        size = len(prose)
+        for form in present:
+            n = len(form)
+            i = prose.find(form, begin)
+            while i >= 0:
+                j = i + n
+                if (i == 0 or not _word_char(prose[i - 1], inner)) and (j == size or not _word_char(prose[j], inner)):
+                    found.append(i)
+                i = prose.find(form, j)
+        found.sort()
+        return found
+
+
+_WORD_CHAR: dict[str, bool] = {" ": False, "\n": False}
+
+
+def _word_char(c: str, get) -> bool:
+    """A letter, a mark or a digit (memoised per character)."""
+    known = get(c)
+    if known is None:
+        known = _WORD_CHAR[c] = c.isalnum() or unicodedata.category(c)[0] == "M"
+    return known
+
+
+def digit_starts(prose: str, begin: int) -> list[int]:
+    """Where a run of Latin or Devanagari digits starts."""
+    return [m.start() for m in DIGITS_RE.finditer(prose, begin)]
+
+
+def in_range(positions: list[int], start: int, end: int) -> list[int]:
+    return positions[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
+
+
+def has_any(positions: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def sentence_starts(doc) -> list[int]:
+    """Starts of `doc.sentences`, computed once per document (Document.sentences_in rebuilds them
+    per call)."""
+    starts = doc.cache.get("factcheck.sentence_starts")
+    if starts is None:
+        starts = doc.cache["factcheck.sentence_starts"] = [s.start for s in doc.sentences]
+    return starts
+
+
+def paragraphs(doc, wanted=None):
     """(block, sentences) for every prose paragraph, skipping headings and a .txt headline.
 
     A headline states figures that the story attributes below, so it is not checked: Markdown
     heading blocks, and in plain text a first line without sentence punctuation when more
-    paragraphs follow it.
+    paragraphs follow it. With `wanted(start, end)`, only the paragraphs it accepts are built.
     """
-    blocks = doc.blocks
-    all_sentences = doc.sentences
-    starts = [s.start for s in all_sentences]  # once: Document.sentences_in rebuilds it per call
-    for index, block in enumerate(blocks):
-        if block.kind == "heading":
-            continue
-        if index == 0 and not doc.is_markdown and len(blocks) > 1:
-            line = doc.prose[block.start:block.end].rstrip()
-            if line and line[-1] not in "।॥.?!\"”'’)":
+    spans = doc.cache.get("factcheck.paragraphs")
+    if spans is None:
+        spans = []
+        blocks = doc.blocks
+        prose = doc.prose
+        for index, block in enumerate(blocks):
+            if block.kind == "heading":
                 continue
-        sentences = all_sentences[bisect.bisect_left(starts, block.start):bisect.bisect_left(starts, block.end)]
-        if doc.is_markdown:
+            start, end = block.start, block.end
+            if index == 0 and not doc.is_markdown and len(blocks) > 1:
+                line = prose[start:end].rstrip()
+                if line and line[-1] not in "।॥.?!\"”'’)":
+                    continue
+            spans.append((block, start, end))
+        doc.cache["factcheck.paragraphs"] = spans
+    all_sentences = doc.sentences
+    starts = sentence_starts(doc)
+    prose = doc.prose
+    markdown = doc.is_markdown
+    for block, start, end in spans:
+        if wanted is not None and not wanted(start, end):
+            continue
+        sentences = all_sentences[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        if markdown and "|" in prose[start:end]:
             # a Markdown table row is data laid out for the eye; its source is in the prose around it
-            sentences = [s for s in sentences if not doc.prose[doc.line_at(s.start).start:s.start].lstrip().startswith("|") and not doc.prose[s.start:s.start + 1] == "|"]
+            sentences = [s for s in sentences if not prose[doc.line_at(s.start).start:s.start].lstrip().startswith("|") and not prose[s.start:s.start + 1] == "|"]
         yield block, sentences
