@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from newslint.config import Config
+from newslint.hindi.records import factory, record
 from newslint.packs import Packs
 
 
-@dataclass
+@record
 class Context:
     config: Config
     packs: Packs
     # Expensive derived data (a compiled lexicon, a phrase automaton) built once per process
     # and per pack set, shared by every document and rule.
-    shared: dict[str, Any] = field(default_factory=dict)
+    shared: dict[str, Any] = factory(dict)
 
     def load(self, key: str, build: Callable[[Packs], Any]) -> Any:
         """Build `key` from the packs the first time it is asked for; reuse it afterwards."""

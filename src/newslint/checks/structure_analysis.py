@@ -13,12 +13,15 @@ normalised beyond NFC.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 import regex
+
+from newslint.hindi.records import factory, record
+from newslint.packs import compile_pattern
 
 if TYPE_CHECKING:
     from newslint.context import Context
@@ -37,7 +40,7 @@ MAX_LABEL_CHARS = 160
 _FOLD_SUB = {chr(0x0958 + i): base for i, base in enumerate("कखगजडढफय")}
 _FOLD_SUB.update({"\u093c": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u00ad": "", "\ufeff": ""})
 _FOLD_SUB.update({"\u0901": "\u0902", "’": "'", "‘": "'", "“": '"', "”": '"'})
-_FOLD_RE = regex.compile("[" + "".join(_FOLD_SUB) + "]")
+_FOLD_RE = re.compile("[" + "".join(_FOLD_SUB) + "]")
 
 
 def _fold_char(match) -> str:
@@ -72,7 +75,7 @@ def _tolerant(word: str) -> str:
         elif "\u0915" <= ch <= "\u0939":
             out.append(ch + "\u093c?")
         else:
-            out.append(regex.escape(ch))
+            out.append(re.escape(ch))
     return "".join(out)
 
 
@@ -83,8 +86,8 @@ def fold_pattern(text: str) -> str:
 
 # Markdown decoration around a label: blockquote, heading and list markers, emphasis, link
 # brackets, the mask of a link target or URL.
-_LEAD_RE = regex.compile(r"^(?:\s*(?:>|#{1,6}(?=\s|$)|[-*+•·▪►](?=\s)|\d{1,3}[.)](?=\s)))*\s*")
-_EMPHASIS_RE = regex.compile(r"[*_~`\[\]\ufffc]+")
+_LEAD_RE = re.compile(r"^(?:\s*(?:>|#{1,6}(?=\s|$)|[-*+•·▪►](?=\s)|\d{1,3}[.)](?=\s)))*\s*")
+_EMPHASIS_RE = re.compile(r"[*_~`\[\]\ufffc]+")
 _EDGE = " \t:;,.!?|-–—…»«<>→←=#\"'()/\\"
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _LETTER_RE = regex.compile(r"\p{L}")
@@ -130,9 +133,7 @@ class PhraseSet:
         sources: list[str] = []
         for entry in entries:
             if entry.startswith("re:"):
-                source = fold_pattern(entry[3:].strip())
-                regex.compile(source)  # a broken pattern in a pack fails here, naming itself
-                sources.append(source)
+                sources.append(fold_pattern(entry[3:].strip()))
             elif "*" in entry:
                 head, _, tail = entry.partition("*")
                 self.wildcards.append((fold(head.replace("*", " ")).strip(_EDGE), fold(tail.replace("*", " ")).strip(_EDGE)))
@@ -140,8 +141,16 @@ class PhraseSet:
                 key = fold(entry).strip(_EDGE)
                 if key:
                     self.exact.add(key)
-        # One alternation: a single scan per line whatever the number of patterns.
-        self.pattern = regex.compile("|".join(f"(?:{s})" for s in sources), regex.IGNORECASE) if sources else None
+        # One alternation: a single scan per line whatever the number of patterns, compiled with
+        # `re` when every pattern means the same there (see `compile_pattern`: 3× cheaper).
+        self.pattern = None
+        if sources:
+            try:
+                self.pattern = compile_pattern("|".join(f"(?:{s})" for s in sources), ignorecase=True)
+            except (re.error, regex.error):
+                for source in sources:
+                    regex.compile(source)  # a broken pattern in a pack fails here, naming itself
+                raise
 
     def match(self, core: str) -> bool:
         if core in self.exact:
@@ -156,14 +165,14 @@ class PhraseSet:
         return self.pattern is not None and self.pattern.fullmatch(core) is not None
 
 
-@dataclass
+@record
 class StructureData:
     debris: PhraseSet
     teaser_markers: PhraseSet
     share_buttons: set[str]
     share_max_words: int
     related_by_first_word: dict[str, list[str]]
-    related_line_re: regex.Pattern  # matches at the start of a line that starts with a marker's first word
+    related_line_re: "re.Pattern | regex.Pattern"  # matches at the start of a line that starts with a marker's first word
     repeat_allowed: PhraseSet
     teaser_dates: PhraseSet
     byline_prefixes: list[str]
@@ -183,10 +192,10 @@ def _by_first_word(markers: set[str]) -> dict[str, list[str]]:
     return dict(result)
 
 
-def _related_line_re(markers: set[str]) -> regex.Pattern:
+def _related_line_re(markers: set[str]) -> "re.Pattern | regex.Pattern":
     firsts = sorted({m.group() for m in map(_WORD_RE.match, markers) if m}, key=len, reverse=True)
     lead = r"[^\S\n]*(?:(?:[>#*_+•·▪►\-\[(]+|\d{1,3}[.)])[^\S\n]*)*"
-    return regex.compile(lead + "(?:" + "|".join(_tolerant(w) for w in firsts) + ")", regex.IGNORECASE)
+    return compile_pattern(lead + "(?:" + "|".join(_tolerant(w) for w in firsts) + ")", ignorecase=True)
 
 
 def _build(packs) -> StructureData:
@@ -234,7 +243,7 @@ def structure_data(ctx: "Context") -> StructureData:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
+@record
 class LineKind:
     kind: str  # DEBRIS, RELATED or TEASER
     detail: str = ""  # what matched, for the message
@@ -242,9 +251,9 @@ class LineKind:
     juxtaposed: bool = False  # a related-story marker followed by a headline without a separator
 
 
-_SHARE_SPLIT_RE = regex.compile(r"[\s|,•·/]+")
+_SHARE_SPLIT_RE = re.compile(r"[\s|,•·/]+")
 # Separators between a related-story marker and the linked headline.
-_SEPARATOR_RE = regex.compile(r"\s*(?::\s*[-–—]+|:{1,2}|[-–—]+|\||\.{2,}|…|»|>>|→|=>)\s*")
+_SEPARATOR_RE = re.compile(r"\s*(?::\s*[-–—]+|:{1,2}|[-–—]+|\||\.{2,}|…|»|>>|→|=>)\s*")
 
 
 def is_share_bar(core: str, data: StructureData) -> bool:
@@ -310,11 +319,11 @@ def related_marker(prose_line: str, data: StructureData) -> tuple[str, bool | No
     return None
 
 
-_HEADING_RE = regex.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
-_LINK_ITEM_RE = regex.compile(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(?:\*\*|__)?\[[^\]]+\]\ufffc")
-_ELLIPSIS_RE = regex.compile(r"(?:\.{2,}|…)[\"'’”)\]*_\s]*$")
+_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+_LINK_ITEM_RE = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(?:\*\*|__)?\[[^\]]+\]\ufffc")
+_ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…)[\"'’”)\]*_\s]*$")
 _SENTENCE_BREAK_RE = regex.compile(r"[।॥]|(?<=[\p{L}\p{M}])\.(?=\s)")
-_TERMINAL_RE = regex.compile(r"(?:[।॥]|(?<!\.)\.)[\"'’”)\]*_\s]*$")
+_TERMINAL_RE = re.compile(r"(?:[।॥]|(?<!\.)\.)[\"'’”)\]*_\s]*$")
 
 
 def teaser_shape(prose_line: str, is_markdown: bool, data: StructureData) -> str | None:
@@ -462,22 +471,22 @@ def deletion_span(doc: "Document", first: "Line", last: "Line") -> tuple[int, in
 # Repeated lines and blocks
 # ---------------------------------------------------------------------------------------------
 
-_BLOCKQUOTE_RE = regex.compile(r"^\s{0,3}>")
-_LIST_ITEM_RE = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_BLOCKQUOTE_RE = re.compile(r"^\s{0,3}>")
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _CANDIDATES = 4  # earlier copies tried per line: the first few and the last few
 
 
-@dataclass
+@record
 class Repeat:
     kind: str  # "line" or "block"
     lines: list["Line"]  # the later copy (non-blank lines)
     first: list["Line"]  # the earlier copy
 
 
-@dataclass
+@record
 class RepeatResult:
-    repeats: list[Repeat] = field(default_factory=list)
-    lines: set[int] = field(default_factory=set)  # numbers of lines inside a later copy
+    repeats: list[Repeat] = factory(list)
+    lines: set[int] = factory(set)  # numbers of lines inside a later copy
 
 
 def _repeat_exempt(doc: "Document", line: "Line", prose: str, data: StructureData) -> bool:
@@ -656,16 +665,16 @@ def line_range(lines: list["Line"]) -> str:
 
 BYLINE_ZONE_LINES = 8
 _DIGIT_RE = regex.compile(r"\p{N}")
-_REPORT_OF_RE = regex.compile(
+_REPORT_OF_RE = re.compile(
     r"^(?:.+?\s+से\s+)?(.+?)\s+(?:की|का)\s+(?:खास\s+|विशेष\s+|ग्राउंड\s+|एक्सक्लूसिव\s+)?(?:रिपोर्ट|रिपोर्टिंग|कलम\s+से|प्रस्तुति)$"
 )
-_NAME_SEPARATOR_RE = regex.compile(r"\s*(?:\||,|\s[-–—]\s|[-–—]{2}|/|\(|•|·|;|:)\s*")
-_AUTHORS_SPLIT_RE = regex.compile(r"\s+(?:और|and|&|एवं|व|तथा)\s+|\s*&\s*")
+_NAME_SEPARATOR_RE = re.compile(r"\s*(?:\||,|\s[-–—]\s|[-–—]{2}|/|\(|•|·|;|:)\s*")
+_AUTHORS_SPLIT_RE = re.compile(r"\s+(?:और|and|&|एवं|व|तथा)\s+|\s*&\s*")
 _NAME_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 _HONORIFICS = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. shri sri smt डॉ डॉ. डा डा. श्री श्रीमती सुश्री प्रो प्रो.".split())
 
 
-@dataclass
+@record
 class BylineName:
     line: "Line"
     text: str  # as folded
@@ -810,7 +819,7 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
-@dataclass
+@record
 class BylineDuplicate:
     line: "Line"
     name: str

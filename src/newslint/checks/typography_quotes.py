@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+import re
 
 from newslint.checks.typography_shared import LineFilter
 from newslint.rule import Rule
 
-QUOTE_CHARS_RE = regex.compile(r"[“”‘’\"']")
-BRACKET_CHARS_RE = regex.compile(r"[()\[\]]")
+QUOTE_CHARS_RE = re.compile(r"[“”‘’\"']")
+BRACKET_CHARS_RE = re.compile(r"[()\[\]]")
 # "1)", "a)", "iv)", "क)" at the start of a line or after a space: an enumerator, not a bracket.
-ENUMERATOR_RE = regex.compile(r"(?:^|[\s(])(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4}|[\u0904-\u0939\u0958-\u0961\u0972-\u097f][\u0900-\u0903\u093a-\u094f\u0962\u0963]?)$")
+ENUMERATOR_RE = re.compile(r"(?:^|[\s(])(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4}|[\u0904-\u0939\u0958-\u0961\u0972-\u097f][\u0900-\u0903\u093a-\u094f\u0962\u0963]?)$")
 
 
 def _is_word_char(ch: str) -> bool:

@@ -6,6 +6,8 @@ HarfBuzz-based browsers and apps, or look right in one font and wrong in another
 always break search and spell-check.
 """
 
+import re
+
 import regex
 
 from newslint.checks.unicode_chars import (
@@ -71,15 +73,15 @@ SIGN_PAIR_COMPOSITE = {
 # Each pattern is one character range, repeated: the regex module scans those one to two orders
 # of magnitude faster than an alternation or a class of several ranges, so several passes (with a
 # cheap check in Python on the rare match) beat one combined pattern.
-MATRA_RUN_RE = regex.compile("[\u093e-\u094c]{2,}")
+MATRA_RUN_RE = re.compile("[\u093e-\u094c]{2,}")
 MODIFIER_RUN_RES = (
-    regex.compile("[\u0900-\u0903]{2,}"),  # nasals and visarga
-    regex.compile(f"{NUKTA}{{2,}}"),
-    regex.compile(f"{VIRAMA}{{2,}}"),
-    regex.compile("[\u0962-\u0963]{2,}"),  # vocalic l/ll signs
+    re.compile("[\u0900-\u0903]{2,}"),  # nasals and visarga
+    re.compile(f"{NUKTA}{{2,}}"),
+    re.compile(f"{VIRAMA}{{2,}}"),
+    re.compile("[\u0962-\u0963]{2,}"),  # vocalic l/ll signs
 )
-EXTRA_NUKTA_RE = regex.compile(f"[\u0958-\u095f]{NUKTA}+")
-VOWEL_LETTER_SIGN_RE = regex.compile("[\u0905-\u090f][\u093a-\u0957]")  # filtered by the table
+EXTRA_NUKTA_RE = re.compile(f"[\u0958-\u095f]{NUKTA}+")
+VOWEL_LETTER_SIGN_RE = re.compile("[\u0905-\u090f][\u093a-\u0957]")  # filtered by the table
 NASAL_SET = expand(NASALS)
 
 
@@ -227,9 +229,9 @@ NOT_ORPHAN_AFTER = frozenset(
     "\u00d7\u2022\u25cc\u25fb\u25fc\u25fd\u25fe"  # × • ◌ and squares
     "\ufffc\u200b\u2060\u00ad\ufeff"  # masked non-prose; invisible characters
 )
-SIGN_RUN_RE = regex.compile(f"[{ORPHAN_SIGNS}]+")
+SIGN_RUN_RE = re.compile(f"[{ORPHAN_SIGNS}]+")
 # A consonant cluster: consonant (+ nukta), then (halant + consonant (+ nukta))*.
-CLUSTER_RE = regex.compile(f"[{CONSONANTS}]{NUKTA}?(?:{VIRAMA}[{CONSONANTS}]{NUKTA}?)*")
+CLUSTER_RE = re.compile(f"[{CONSONANTS}]{NUKTA}?(?:{VIRAMA}[{CONSONANTS}]{NUKTA}?)*")
 HORIZONTAL_SPACE = " \t"
 
 
@@ -323,8 +325,8 @@ class OrphanVowelSign(Rule):
 # ---------------------------------------------------------------------------------------------
 # SP206
 
-NUKTA_AFTER_SIGN_RE = regex.compile(f"(?<=[{ALL_MATRAS}{NASALS}{VIRAMA}\u0903]){NUKTA}+")
-NASAL_BEFORE_SIGN_RE = regex.compile(f"(?P<nasal>[{NASALS}]+)(?P<sign>[{ALL_MATRAS}]+)")
+NUKTA_AFTER_SIGN_RE = re.compile(f"(?<=[{ALL_MATRAS}{NASALS}{VIRAMA}\u0903]){NUKTA}+")
+NASAL_BEFORE_SIGN_RE = re.compile(f"(?P<nasal>[{NASALS}]+)(?P<sign>[{ALL_MATRAS}]+)")
 SYLLABLE_SIGNS = expand(f"{ALL_MATRAS}{NASALS}{VIRAMA}\u0903")
 
 

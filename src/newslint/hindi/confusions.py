@@ -8,10 +8,11 @@ words are *not* checked against a lexicon here; the speller does that.
 
 from __future__ import annotations
 
-import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .records import record
 from .text import ANUSVARA, CHANDRABINDU, CONSONANTS, INDEPENDENT_VOWELS, NUKTA, VIRAMA, VOWEL_SIGNS, nfc
 
 EMPTY = "∅"
@@ -25,7 +26,7 @@ _INDEPENDENT_VOWELS = set(INDEPENDENT_VOWELS)
 PLACES = {"anywhere", "word-end", "word-start", "syllable-end", "between-consonants", "reph-move"}
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class ConfusionRule:
     kind: str
     written: str  # "" = insertion
@@ -35,7 +36,7 @@ class ConfusionRule:
     suspect_gap: float | None = None  # see confusions.txt: build-time likely-misspelling test
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class Edit:
     """One slip undone: ``candidate`` is the word as it was probably meant."""
 
@@ -73,8 +74,24 @@ def parse_rules(lines: Iterable[str], source: str = "<rules>") -> list[Confusion
     return rules
 
 
+# A sign where no Hindi word has one — what `_is_well_formed_slow` rejects, as one C-speed scan:
+# a dependent sign first; a vowel sign or virama not after a consonant (or nukta); a nukta not
+# after a consonant; a nasal sign or visarga after a virama, nasal, visarga or nukta.
+_ILL_FORMED = re.compile(
+    f"^[{''.join(sorted(_DEPENDENT_SIGNS))}]"
+    f"|(?<![{CONSONANTS}{NUKTA}])[{VOWEL_SIGNS}{VIRAMA}]"
+    f"|(?<![{CONSONANTS}]){NUKTA}"
+    f"|(?<=[{VIRAMA}{ANUSVARA}{CHANDRABINDU}{VISARGA}{NUKTA}])[{ANUSVARA}{CHANDRABINDU}{VISARGA}]"
+)
+
+
 def is_well_formed(word: str) -> bool:
     """Reject letter sequences no Hindi word has (a vowel sign after a vowel…)."""
+    return bool(word) and _ILL_FORMED.search(word) is None and (word[-1] != VIRAMA or len(word) > 2)
+
+
+def _is_well_formed_slow(word: str) -> bool:
+    """`is_well_formed`, character by character (the specification; used by the tests)."""
     if not word or word[0] in _DEPENDENT_SIGNS:
         return False
     previous = word[0]
@@ -92,9 +109,31 @@ def is_well_formed(word: str) -> bool:
     return previous != VIRAMA or len(word) > 2
 
 
+def _needle(rule: ConfusionRule) -> str | None:
+    """A substring a word must contain for ``rule`` to apply to it (None: any word)."""
+    if rule.where == "reph-move":
+        return "र" + VIRAMA
+    if SAME_CONSONANT in rule.written or SAME_CONSONANT in rule.meant:
+        return VIRAMA if rule.written == SAME_CONSONANT + VIRAMA + SAME_CONSONANT else None
+    return rule.written or None
+
+
+_EDITS_CACHE_SIZE = 256
+
+
 class ConfusionSet:
     def __init__(self, rules: list[ConfusionRule]):
         self.rules = rules
+        # (rule, needle): most rules replace a letter or sign that most words lack, and one
+        # substring test skips them without starting a generator.
+        # A plain substitution (the most common rule) is applied inline, without a generator.
+        self._needled = [
+            (rule, _needle(rule), rule.where != "reph-move" and bool(rule.written) and SAME_CONSONANT not in rule.written + rule.meant)
+            for rule in rules
+        ]
+        # The speller asks for the same word's edits more than once (suggest, then the slip
+        # kind of each suggestion); they are the costly part of judging an unknown word.
+        self._edits_cache: dict[tuple[str, int], dict[str, Edit]] = {}
 
     @classmethod
     def load(cls, paths: Iterable[Path]) -> ConfusionSet:
@@ -110,28 +149,54 @@ class ConfusionSet:
 
     def rule_applications(self, word: str) -> Iterator[tuple[ConfusionRule, str]]:
         """``(rule, candidate)`` for every well-formed single slip undone."""
-        for rule in self.rules:
+        for rule, needle, plain in self._needled:
+            if needle is not None and needle not in word:
+                continue
+            if plain:  # _apply's substitution branch, inline
+                written, meant, where = rule.written, rule.meant, rule.where
+                size = len(written)
+                start = word.find(written)
+                while start != -1:
+                    end = start + size
+                    if _place_fits(where, word, start, end):
+                        candidate = word[:start] + meant + word[end:]
+                        if candidate != word and is_well_formed(candidate):
+                            yield rule, candidate
+                    start = word.find(written, start + 1)
+                continue
             for candidate in _apply(rule, word):
                 if candidate != word and is_well_formed(candidate):
                     yield rule, candidate
 
     # ── up to ``max_edits`` slips, cheapest path to each candidate ────────
     def edits(self, word: str, max_edits: int = 2) -> dict[str, Edit]:
-        best: dict[str, Edit] = {}
-        frontier = [Edit(word, (), 0.0)]
+        """Every candidate within ``max_edits`` slips, by its cheapest path. The result is
+        shared between callers (cached): do not modify it."""
+        cache_key = (word, max_edits)
+        cached = self._edits_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        # (kinds, cost) per candidate; Edit objects are made once, for the survivors.
+        best: dict[str, tuple[tuple[str, ...], float]] = {}
+        frontier: list[tuple[str, tuple[str, ...], float]] = [(word, (), 0.0)]
         for _ in range(max_edits):
             next_frontier = []
-            for done in frontier:
-                for edit in self.single_edits(done.candidate):
-                    combined = Edit(edit.candidate, done.kinds + edit.kinds, done.cost + edit.cost)
-                    if combined.candidate == word:
+            for done, done_kinds, done_cost in frontier:
+                for rule, candidate in self.rule_applications(done):
+                    if candidate == word:
                         continue
-                    known = best.get(combined.candidate)
-                    if known is None or combined.cost < known.cost:
-                        best[combined.candidate] = combined
-                        next_frontier.append(combined)
+                    cost = done_cost + rule.cost
+                    known = best.get(candidate)
+                    if known is None or cost < known[1]:
+                        kinds = done_kinds + (rule.kind,)
+                        best[candidate] = (kinds, cost)
+                        next_frontier.append((candidate, kinds, cost))
             frontier = next_frontier
-        return best
+        result = {candidate: Edit(candidate, kinds, cost) for candidate, (kinds, cost) in best.items()}
+        if len(self._edits_cache) >= _EDITS_CACHE_SIZE:
+            self._edits_cache.clear()
+        self._edits_cache[cache_key] = result
+        return result
 
 
 def _apply(rule: ConfusionRule, word: str) -> Iterator[str]:

@@ -11,11 +11,11 @@ ask the lexicon (``@verb-root``, ``@name-nasal``, ``@oblique-o``).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Container, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .records import factory, record
 from .text import ANUSVARA, lookup_key, nfc
 
 if TYPE_CHECKING:
@@ -28,14 +28,14 @@ CLASS_FIX = "@"
 OBLIQUE_GAP = 0.5
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class Test:
     words: frozenset[str] = frozenset()  # lookup keys
     classes: tuple[str, ...] = ()  # class names (built-in or defined)
     written: frozenset[str] = frozenset()  # the literal words as written in the file (NFC)
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class Pattern:
     tests: tuple[Test, ...]
     target: int  # index of the flagged word in ``tests``
@@ -44,22 +44,22 @@ class Pattern:
     line: int
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class Spec:
     wrong: str
     right: str
     line: int
 
 
-@dataclasses.dataclass
+@record
 class Group:
     id: str
     description: str
-    patterns: list[Pattern] = dataclasses.field(default_factory=list)
-    specs: list[Spec] = dataclasses.field(default_factory=list)
+    patterns: list[Pattern] = factory(list)
+    specs: list[Spec] = factory(list)
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class ContextSlip:
     index: int  # index of the flagged word
     fix: str

@@ -16,13 +16,13 @@ so ँ has already become ं.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
+from .records import record
 from .text import CONSONANTS, NUKTA
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class Ending:
     suffix: str  # what the inflected word ends with
     stem_end: str  # what replaces it to give the stem ("" = nothing)

@@ -22,10 +22,10 @@ it as never valid, and the reverse.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .records import record
 from .inflection import Ending, stem_candidates
 from .never_valid import NeverValidEntry, NeverValidList
 from .never_valid import parse as parse_never_valid
@@ -45,7 +45,7 @@ INFLECTION_BACKOFF = 1.0
 UNLISTED_CEILING = 2.99
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class LikelyMisspelling:
     """A form found in the sources that is probably a slip for ``right``."""
 

@@ -18,11 +18,11 @@ implausibility of the slips undone.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Sequence
 from pathlib import Path
 
+from .records import record
 from .confusions import ConfusionSet
 from .lexicon import Lexicon
 from .text import ANUSVARA, CHANDRABINDU, CONSONANTS, INDEPENDENT_VOWELS, is_devanagari_word, lookup_key, nfc, tokenize
@@ -50,7 +50,7 @@ _PATTERN_COST = 0.5
 _MIN_PART = 2
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class Candidate:
     """A word the writer may have meant; ``kind`` names the slip(s) undone."""
 
@@ -60,7 +60,7 @@ class Candidate:
     edits: int = 1
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class Verdict:
     """Why ``wrong`` is flagged and what to write instead (best first)."""
 
@@ -74,7 +74,7 @@ class Verdict:
     source: str = ""
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     start: int
     end: int

@@ -69,11 +69,21 @@ class SortedWordFile:
         body = self._data
         lo = starts[block]  # a newline
         hi = starts[block + 1] + 1 if block + 1 < len(starts) else self._last + 1
-        at = body.find(b"\n" + target + b"\t", lo, hi)
-        if at >= 0:
-            value_start = at + len(target) + 2
-            return int(body[value_start:body.index(b"\n", value_start)])
-        return 0 if body.find(b"\n" + target + b"\n", lo, hi) >= 0 else None
+        # One scan of the block for the line start + key; what follows tells a tab (a Zipf value),
+        # a newline (none) or a longer key that merely starts the same (search on). Most words
+        # looked up are absent: one scan instead of one per line ending.
+        needle = b"\n" + target
+        after = len(needle)
+        at = body.find(needle, lo, hi)
+        while at >= 0:
+            follow = body[at + after:at + after + 1]
+            if follow == b"\t":
+                value_start = at + after + 1
+                return int(body[value_start:body.index(b"\n", value_start)])
+            if follow == b"\n":
+                return 0
+            at = body.find(needle, at + after, hi)
+        return None
 
     def _build_index(self) -> None:
         """Every ~4 KB, the newline that starts a line and that line's key.
