@@ -146,6 +146,8 @@ def analyse(doc, ctx) -> Analysis:
         return result
 
     present = sdata.vague_finder.present(doc) if marker_starts else None
+    markers = sdata.markers.for_doc(doc) if marker_starts else None
+    figure_re = fdata.figures.for_doc(doc) if figure_triggers else None
     vague_words = sdata.vague_finder.positions(prose, begin, present) if present else []
 
     def wanted(a: int, b: int) -> bool:
@@ -160,7 +162,7 @@ def analyse(doc, ctx) -> Analysis:
             if found is None:
                 s = sentences[i]
                 at = in_range(marker_starts, s.start, s.end)
-                found = find_sources(sdata, prose, s.start, s.end, at) if at else []
+                found = find_sources(sdata, prose, s.start, s.end, at, markers) if at else []
                 if found:
                     found = [_settle(source, prose, begin, s.start) for source in found]
                 source_cache[i] = found
@@ -171,7 +173,7 @@ def analyse(doc, ctx) -> Analysis:
             if not has_any(figure_triggers, sentence.start, sentence.end) or not has_any(kinds, sentence.start, sentence.end):
                 continue
             at = in_range(figure_starts, sentence.start, sentence.end)
-            matches = _anchored(fdata.figure_re, prose, at, sentence.end)
+            matches = _anchored(figure_re, prose, at, sentence.end)
             covered_to = -1
             for n, match in enumerate(matches):
                 if match.start() < covered_to:

@@ -30,6 +30,7 @@ import regex
 from newslint.factcheck.phrases import (
     WB_AFTER,
     WB_BEFORE,
+    LazyPattern,
     alternation,
     key,
     load_list,
@@ -37,7 +38,7 @@ from newslint.factcheck.phrases import (
     phrase_pattern,
     to_ascii_digits,
 )
-from newslint.factcheck.text import WordFinder, first_words, in_range
+from newslint.factcheck.text import SubsetPattern, WordFinder, first_words, in_range
 from newslint.factcheck.text import sentence_starts as sentence_starts_of
 
 CACHE_KEY = "factcheck.dates"
@@ -168,30 +169,29 @@ class DateData:
         month_words = _english_variants([m.split(" = ")[0].strip() for m in load_list(packs, "dates/months.txt")])
         month_alt = "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(month_words), key=len, reverse=True)) + ")"
         month = rf"{WB_BEFORE}(?P<m>{month_alt})\.?{WB_AFTER}"
-        self.month_re = regex.compile(month)
+        self.month_re = LazyPattern(lambda: month)
         wd_words = _english_variants([w.split(" = ")[0].strip() for w in load_list(packs, "dates/weekdays.txt")])
         self.weekday_alt = "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(wd_words), key=len, reverse=True)) + ")"
         abbr_words = _english_variants([w.split(" = ")[0].strip() for w in load_list(packs, "dates/weekday-abbreviations.txt")])
         abbr_alt = "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(abbr_words), key=len, reverse=True)) + ")"
-        self.weekday_re = regex.compile(rf"{WB_BEFORE}{self.weekday_alt}{WB_AFTER}")
+        self.weekday_re = LazyPattern(lambda: rf"{WB_BEFORE}{self.weekday_alt}{WB_AFTER}")
         any_weekday = rf"{WB_BEFORE}(?P<wd>{self.weekday_alt}|{abbr_alt})\.?{WB_AFTER}"
         # Explicit dates: day month [year] | month day [year]
-        dmy = rf"(?P<d1>{DAY})(?:st|nd|rd|th)?\s*-?\s*(?P<m1>{month_alt})\.?{WB_AFTER}(?:,?\s*-?\s*(?P<y1>{YEAR}))?"
-        mdy = rf"{WB_BEFORE}(?P<m2>{month_alt})\.?\s+(?P<d2>{DAY})(?:st|nd|rd|th)?{WB_AFTER}(?:,?\s*(?P<y2>{YEAR}))?"
-        self.date_re = regex.compile(rf"{dmy}|{mdy}")
-        self.weekday_before_re = regex.compile(rf"{any_weekday}\s*,?\s*\(?\s*$")
-        self.weekday_after_re = regex.compile(rf"\s*\)?\s*,?\s*\(?\s*{any_weekday}")
+        self.dates = SubsetPattern(_date_pattern, [sorted(set(month_words), key=len, reverse=True)])
+        self.date_re = self.dates.full
+        self.weekday_before_re = LazyPattern(lambda: rf"{any_weekday}\s*,?\s*\(?\s*$")
+        self.weekday_after_re = LazyPattern(lambda: rf"\s*\)?\s*,?\s*\(?\s*{any_weekday}")
         iso = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
         numeric = r"(?P<nd>\d{1,2})[/.\-](?P<nm>\d{1,2})[/.\-](?P<ny>\d{4})"
-        self.numeric_re = regex.compile(rf"(?<!\d)(?:{iso}|{numeric})(?!\d)")
+        self.numeric_re = LazyPattern(lambda: rf"(?<!\d)(?:{iso}|{numeric})(?!\d)")
 
         labels = _english_variants(load_list(packs, "dates/dateline-labels.txt"))
-        self.label_re = regex.compile(rf"^[\s\ufffc*_#>|-]*{alternation(labels)}\s*(?:[:：|\-–—]\s*)?(?:on\s+)?", regex.IGNORECASE)
-        self.dateline_re = regex.compile(
+        self.label_re = LazyPattern(lambda: rf"^[\s\ufffc*_#>|-]*{alternation(labels)}\s*(?:[:：|\-–—]\s*)?(?:on\s+)?", regex.IGNORECASE)
+        self.dateline_re = LazyPattern(lambda: (
             r"^[\s\ufffc*_#>|-]*(?P<place>[\p{L}\p{M}][\p{L}\p{M}.'’ ]{1,40}?)\s*,\s*"
             rf"(?:(?P<wd>{self.weekday_alt})\s*,?\s*)?"
-        )
-        self.date_only_re = regex.compile(rf"^[\s\ufffc*_#>|-]*(?:(?P<wd>{self.weekday_alt}|{abbr_alt})\.?\s*,?\s*)?")
+        ))
+        self.date_only_re = LazyPattern(lambda: rf"^[\s\ufffc*_#>|-]*(?:(?P<wd>{self.weekday_alt}|{abbr_alt})\.?\s*,?\s*)?")
         self.front_matter_keys = load_list(packs, "dates/front-matter-keys.txt")
 
         # Relative references
@@ -201,28 +201,25 @@ class DateData:
         periods = load_values(packs, "dates/relative-periods.txt")
         self.periods = periods
         posts = load_list(packs, "dates/relative-postpositions.txt")
-        prefix_alt = alternation(prefixes)
-        post_alt = alternation(posts)
-        day_alt = alternation(self.days)
-        period_alt = alternation(periods)
-        self.relative_re = regex.compile(
-            rf"{WB_BEFORE}(?:"
-            rf"(?:(?P<wpre>{prefix_alt}|on|since|by|until)\s+)?(?P<wd>{self.weekday_alt})(?P<wpost>(?:'s)?(?:\s+{post_alt})?)"
-            rf"|(?P<day>{day_alt})(?P<dpost>(?:\s+{post_alt})?)"
-            rf"|(?P<ppre>{prefix_alt})\s+(?P<period>{period_alt})"
-            rf"){WB_AFTER}",
-            regex.IGNORECASE,
+        weekday_alt = self.weekday_alt
+        self.relatives = SubsetPattern(
+            lambda *lists: _relative_pattern(weekday_alt, *lists), [prefixes, posts, self.days, periods], regex.IGNORECASE
         )
+        self.relative_re = self.relatives.full
         month_posts = load_list(packs, "dates/month-postpositions.txt")
         hi_posts = [p for p in month_posts if not p.isascii()]
         en_posts = [p for p in month_posts if p.isascii()]
-        self.month_post_re = regex.compile(rf"\s+{alternation(hi_posts)}{WB_AFTER}")
-        self.month_pre_re = regex.compile(rf"{WB_BEFORE}{alternation(en_posts)}-?\s+$", regex.IGNORECASE)
+        self.month_post_re = LazyPattern(lambda: rf"\s+{alternation(hi_posts)}{WB_AFTER}")
+        self.month_pre_re = LazyPattern(lambda: rf"{WB_BEFORE}{alternation(en_posts)}-?\s+$", regex.IGNORECASE)
         exclusions = load_list(packs, "dates/relative-exclusions.txt")
-        self.exclusion_re = regex.compile(rf"{WB_BEFORE}{alternation(exclusions)}{WB_AFTER}", regex.IGNORECASE)
-        self.future_re = _marker_re(load_list(packs, "dates/future-markers.txt"))
-        self.past_re = _marker_re(load_list(packs, "dates/past-markers.txt"))
-        self.scheduled_re = _marker_re(load_list(packs, "dates/scheduled-markers.txt"))
+        self.exclusions = SubsetPattern(lambda entries: rf"{WB_BEFORE}{alternation(entries)}{WB_AFTER}", [exclusions], regex.IGNORECASE)
+        self.exclusion_re = self.exclusions.full
+        future = load_list(packs, "dates/future-markers.txt")
+        past = load_list(packs, "dates/past-markers.txt")
+        scheduled = load_list(packs, "dates/scheduled-markers.txt")
+        self.future_re = LazyPattern(lambda: _marker_re(future))
+        self.past_re = LazyPattern(lambda: _marker_re(past))
+        self.scheduled_re = LazyPattern(lambda: _marker_re(scheduled))
         self.first_words = first_words(list(self.months) + list(self.weekdays) + list(self.weekday_abbrs) + list(self.days) + list(prefixes) + ["on", "since", "by", "until"])
         # where a date or a relative reference can start (see analyse_dates)
         self.month_finder = WordFinder(first_words(list(self.months)))
@@ -238,6 +235,25 @@ class DateData:
         if k in self.weekdays:
             return self.weekdays[k]
         return self.weekday_abbrs.get(k)
+
+
+def _date_pattern(month_words) -> str:
+    """day month [year] | month day [year]; the month names longest first."""
+    month_alt = "(?:" + "|".join(phrase_pattern(w) for w in month_words) + ")" if month_words else "(?!)"
+    dmy = rf"(?P<d1>{DAY})(?:st|nd|rd|th)?\s*-?\s*(?P<m1>{month_alt})\.?{WB_AFTER}(?:,?\s*-?\s*(?P<y1>{YEAR}))?"
+    mdy = rf"{WB_BEFORE}(?P<m2>{month_alt})\.?\s+(?P<d2>{DAY})(?:st|nd|rd|th)?{WB_AFTER}(?:,?\s*(?P<y2>{YEAR}))?"
+    return rf"{dmy}|{mdy}"
+
+
+def _relative_pattern(weekday_alt: str, prefixes, posts, days, periods) -> str:
+    prefix_alt, post_alt, day_alt, period_alt = (alternation(x) for x in (prefixes, posts, days, periods))
+    return (
+        rf"{WB_BEFORE}(?:"
+        rf"(?:(?P<wpre>{prefix_alt}|on|since|by|until)\s+)?(?P<wd>{weekday_alt})(?P<wpost>(?:'s)?(?:\s+{post_alt})?)"
+        rf"|(?P<day>{day_alt})(?P<dpost>(?:\s+{post_alt})?)"
+        rf"|(?P<ppre>{prefix_alt})\s+(?P<period>{period_alt})"
+        rf"){WB_AFTER}"
+    )
 
 
 def _marker_re(entries):
@@ -264,9 +280,9 @@ def english_month_ok(text: str) -> bool:
     return not text[:1].isascii() or text[:1].isupper()
 
 
-def parse_dates(data: DateData, prose: str, start: int, end: int) -> list[DateMention]:
+def parse_dates(data: DateData, prose: str, start: int, end: int, pattern=None) -> list[DateMention]:
     found = []
-    for m in data.date_re.finditer(prose, start, end):
+    for m in (pattern or data.date_re).finditer(prose, start, end):
         mtext = m.group("m1") or m.group("m2")
         if not english_month_ok(mtext):
             continue
@@ -347,6 +363,8 @@ def find_pubdate(doc, data: DateData) -> PubDate | None:
                     return PubDate(date, date.day, date.month, "front matter")
     prose = doc.prose
     for line in top_lines(doc):
+        if not ANY_DIGIT_RE.search(prose, line.start, line.end):
+            continue  # every dateline has a day or a numeric date: no digit, no dateline
         text = prose[line.start:min(line.end, line.start + 240)]  # a dateline is short
         for opener in (data.label_re, data.dateline_re, data.date_only_re):
             m = opener.match(text)
@@ -360,10 +378,11 @@ def find_pubdate(doc, data: DateData) -> PubDate | None:
                 date = parse_value(data, numeric.group())
                 if date:
                     return PubDate(date, date.day, date.month, "dateline", line.start, at + numeric.end())
-            dm = data.date_re.match(prose, at, line.end)
+            date_re = data.dates.for_doc(doc)
+            dm = date_re.match(prose, at, line.end)
             if not dm:
                 continue
-            dates = parse_dates(data, prose, at, dm.end())
+            dates = parse_dates(data, prose, at, dm.end(), date_re)
             if not dates or dates[0].start != at:
                 continue
             d = dates[0]
@@ -422,7 +441,7 @@ def _find_dates(doc, data: DateData, prose: str, begin: int, months: list[int]) 
     for m in GLUED_DAY_RE.finditer(prose, begin):
         starts.add(m.start())
     found = []
-    for m in _anchored_in_lines(doc, data.date_re, sorted(starts)):
+    for m in _anchored_in_lines(doc, data.dates.for_doc(doc), sorted(starts)):
         mtext = m.group("m1") or m.group("m2")
         if not english_month_ok(mtext):
             continue
@@ -512,6 +531,7 @@ def _find_relatives(result: DateAnalysis) -> None:
 
     present = data.exclusion_finder.present(doc)
     exclusion_starts = data.exclusion_finder.positions(prose, begin, present) if present else []
+    exclusion_re = data.exclusions.for_doc(doc) if exclusion_starts else None
 
     def blocked(s: int, e: int) -> bool:
         # the exclusions around the reference ("हर सोमवार", "आज भी"), tried only where one can start
@@ -520,7 +540,7 @@ def _find_relatives(result: DateAnalysis) -> None:
         for p in in_range(exclusion_starts, max(begin, s - 30), hi):
             if p < last:
                 continue
-            x = data.exclusion_re.match(prose, p, hi)
+            x = exclusion_re.match(prose, p, hi)
             if x is not None:
                 if x.start() < e and s < x.end():
                     return True
@@ -532,7 +552,7 @@ def _find_relatives(result: DateAnalysis) -> None:
             i += 1
         return False
 
-    matches = _anchored_in_lines(doc, data.relative_re, relative_starts)
+    matches = _anchored_in_lines(doc, data.relatives.for_doc(doc), relative_starts) if relative_starts else []
     month_matches = _anchored_in_lines(doc, data.month_re, months)
     for m in matches:
         s, e = m.span()

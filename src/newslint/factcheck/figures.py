@@ -29,6 +29,7 @@ import regex
 from newslint.factcheck.phrases import (
     WB_AFTER,
     WB_BEFORE,
+    LazyPattern,
     PhraseIndex,
     alternation,
     key,
@@ -37,6 +38,7 @@ from newslint.factcheck.phrases import (
     to_ascii_digits,
 )
 from newslint.factcheck.text import (
+    SubsetPattern,
     Tok,
     WordFinder,
     _chunk,
@@ -76,23 +78,14 @@ class FigureData:
         self.postpositions = {"का", "की", "के", "को", "में", "से", "पर", "तक", "ने", "of", "in", "worth"}
         self.money_multipliers = {k for k, v in multipliers.items() if float(v) >= 10_000_000}
         self.lone_words = {"एक", "one", "a"}
-        digits = r"(?<![\p{L}\p{M}\p{Nd}\-–/:.,])[0-9०-९]+(?:,[0-9०-९]{2,3})*(?:\.[0-9०-९]+)?(?![\p{Nd}])"
-        tail = r"(?P<tail>%|[\p{L}\p{M}]+|[\-–/:.][\p{L}\p{M}\p{Nd}])?"
-        mult = alternation(multipliers)
-        number_words = alternation(words)
-        prefix = alternation(prefixes)
-        pattern = (
-            rf"(?P<num>{digits}{tail}(?:\s*{WB_BEFORE}{mult}{WB_AFTER})*)"
-            rf"|(?P<word>{WB_BEFORE}(?:{prefix}\s+)?{number_words}(?:\s+{number_words})?(?:\s+{mult})*{WB_AFTER})"
-            rf"|(?P<approx>{WB_BEFORE}{alternation(approx)}{WB_AFTER})"
-        )
-        self.figure_re = regex.compile(pattern, regex.IGNORECASE)
+        self.figures = SubsetPattern(_figure_pattern, [multipliers, words, prefixes, approx], regex.IGNORECASE)
+        self.figure_re = self.figures.full
         self.first_words = first_words(list(words) + prefixes + approx)
         self.finder = WordFinder(self.first_words)
         self.lone_forms = WordFinder(self.lone_words).forms
         self.follow_forms = WordFinder(set(words) | set(self.multipliers)).forms
         currency = load_list(packs, "attribution/currency-signs.txt")
-        self.currency_re = regex.compile(r"(?:" + "|".join(regex.escape(c) for c in sorted(currency, key=len, reverse=True)) + r")\s*$")
+        self.currency_re = LazyPattern(lambda: r"(?:" + "|".join(regex.escape(c) for c in sorted(currency, key=len, reverse=True)) + r")\s*$")
         self.modifiers = {key(w) for w in load_list(packs, "attribution/figure-modifiers.txt")}
         self.casualty = {key(w) for w in load_list(packs, "attribution/casualty-words.txt")}
         # looked up in the tokens around a figure (no regex pass)
@@ -114,6 +107,19 @@ class FigureData:
         months = {key(w.split(" = ")[0]) for w in load_list(packs, "dates/months.txt")}
         self.exempt_after = {key(w) for w in load_list(packs, "attribution/exempt-after.txt")} | months
         self.exempt_before = {key(w) for w in load_list(packs, "attribution/exempt-before.txt")} | months
+
+
+def _figure_pattern(multipliers, words, prefixes, approx) -> str:
+    digits = r"(?<![\p{L}\p{M}\p{Nd}\-–/:.,])[0-9०-९]+(?:,[0-9०-९]{2,3})*(?:\.[0-9०-९]+)?(?![\p{Nd}])"
+    tail = r"(?P<tail>%|[\p{L}\p{M}]+|[\-–/:.][\p{L}\p{M}\p{Nd}])?"
+    mult = alternation(multipliers)
+    number_words = alternation(words)
+    prefix = alternation(prefixes)
+    return (
+        rf"(?P<num>{digits}{tail}(?:\s*{WB_BEFORE}{mult}{WB_AFTER})*)"
+        rf"|(?P<word>{WB_BEFORE}(?:{prefix}\s+)?{number_words}(?:\s+{number_words})?(?:\s+{mult})*{WB_AFTER})"
+        rf"|(?P<approx>{WB_BEFORE}{alternation(approx)}{WB_AFTER})"
+    )
 
 
 def value(data: FigureData, match) -> float:

@@ -159,6 +159,34 @@ def first_chars(phrases: Iterable[str]) -> str:
     return "(?=[" + "".join(regex.escape(c) for c in sorted(chars)) + "])"
 
 
+class LazyPattern:
+    """A compiled pattern built on first use: compiling the large alternations of the lists is
+    most of a process's start-up, and most documents never need most of them. `build` returns
+    the compiled pattern (or its source, compiled with `flags`). Its methods are bound once."""
+
+    __slots__ = ("_build", "_flags", "_pattern", "findall", "finditer", "fullmatch", "match", "search", "sub")
+
+    def __init__(self, build, flags: int = 0):
+        self._build = build
+        self._flags = flags
+        self._pattern = None
+
+    def compiled(self):
+        pattern = self._pattern
+        if pattern is None:
+            built = self._build()
+            pattern = self._pattern = built if not isinstance(built, str) else regex.compile(built, self._flags)
+            self._build = None
+            self.search, self.match, self.finditer = pattern.search, pattern.match, pattern.finditer
+            self.fullmatch, self.findall, self.sub = pattern.fullmatch, pattern.findall, pattern.sub
+        return pattern
+
+    def __getattr__(self, name):  # only reached before the first compile (slots unset)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+
 def bounded(pattern: str) -> str:
     return WB_BEFORE + pattern + WB_AFTER
 

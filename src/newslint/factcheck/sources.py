@@ -40,6 +40,7 @@ import regex
 from newslint.factcheck.phrases import (
     WB_AFTER,
     WB_BEFORE,
+    LazyPattern,
     alternation,
     bounded,
     first_chars,
@@ -48,6 +49,7 @@ from newslint.factcheck.phrases import (
 )
 from newslint.factcheck.text import (
     _WORD_CHAR,
+    SubsetPattern,
     Tok,
     WordFinder,
     _word_char,
@@ -90,7 +92,6 @@ class SourceData:
         self.anaphoric = {key(w) for w in load_list(packs, "attribution/anaphoric-sources.txt")}
         self.anaphoric_determiners = {key(w) for w in load_list(packs, "attribution/anaphoric-determiners.txt")}
         marker_lists = [load_list(packs, f"attribution/{n}.txt") for n in ("vague-phrases", "speculation-phrases", "source-before-markers", "source-after-markers", "speech-verbs", "document-verbs", "split-statement-nouns")]
-        split_nouns = alternation(load_list(packs, "attribution/split-statement-nouns.txt"))
         self.first_words = first_words([w for lst in marker_lists for w in lst])
         self.finder = WordFinder(self.first_words)
         # Words a vague source cannot do without: a sentence with none of them has no vague source.
@@ -102,28 +103,18 @@ class SourceData:
         self.ne_forms = WordFinder(["ने"]).forms
         self.ergative_forms = WordFinder(["ने"] + ergatives).forms
         self.ergatives_end_in_ne = all(f.endswith("ने") for f in self.ergative_forms)  # a pack may add others
-        self.marker_re = regex.compile(
-            first_chars([w for lst in marker_lists for w in lst]) +
-            rf"(?:(?P<vague>{bounded(alternation(load_list(packs, 'attribution/vague-phrases.txt')))})"
-            rf"|(?P<spec>{bounded(alternation(load_list(packs, 'attribution/speculation-phrases.txt')))})"
-            rf"|(?P<before>{bounded(alternation(load_list(packs, 'attribution/source-before-markers.txt')))})"
-            rf"|(?P<after>{bounded(alternation(load_list(packs, 'attribution/source-after-markers.txt')))})"
-            rf"|(?P<speech>{bounded(alternation(load_list(packs, 'attribution/speech-verbs.txt')))})"
-            rf"|(?P<doc>{bounded(alternation(load_list(packs, 'attribution/document-verbs.txt')))})"
-            # "<noun> X ने की/दी": the speaker between a statement noun and its light verb
-            rf"|(?P<split>{WB_BEFORE}{split_nouns}(?:\s+[\p{{L}}\p{{M}}\p{{Nd}}().'’-]+){{1,7}}?\s+ने\s+(?:भी\s+)?(?:की|किया|दी|कर\s+दी|कर\s+दिया){WB_AFTER}))",
-            regex.IGNORECASE,
-        )
-        self.ergative_re = regex.compile(
+        self.markers = SubsetPattern(_marker_pattern, marker_lists, regex.IGNORECASE)
+        self.marker_re = self.markers.full
+        self.ergative_re = LazyPattern(lambda: regex.compile(
             rf"{WB_BEFORE}(?:(?P<ne>ने)|(?P<pron>{alternation(ergatives)})){WB_AFTER}"
-        )
-        self.passive_re = regex.compile(
+        ))
+        self.passive_re = LazyPattern(lambda: regex.compile(
             r"\s+(?:(?P<prog>जा\s+रह[ाीे]|जाता|जाती|जाते)|गया|गई|गयी|गए|गये)" + WB_AFTER
-        )
-        self.agent_re = regex.compile(
+        ))
+        self.agent_re = LazyPattern(lambda: regex.compile(
             rf"{WB_BEFORE}(?:द्वारा|की\s+ओर\s+से|की\s+तरफ\s+से|के\s+द्वारा){WB_AFTER}"
-        )
-        self.in_re = regex.compile(rf"{WB_BEFORE}में\s*$")
+        ))
+        self.in_re = LazyPattern(lambda: regex.compile(rf"{WB_BEFORE}में\s*$"))
         self.english_speech = {"said", "says", "say", "told", "confirmed", "confirms", "stated", "announced", "claimed", "claim", "claims", "estimated", "estimates", "added", "reported"}
         # Who owns a report-like word: see _owner().
         self.relations = {key(w) for w in load_list(packs, "attribution/owner-relations.txt")}
@@ -132,6 +123,20 @@ class SourceData:
         self.channels = {key(w) for w in load_list(packs, "attribution/channel-nouns.txt")}
         calendar = [w.split(" = ")[0] for n in ("dates/months.txt", "dates/weekdays.txt") for w in load_list(packs, n)]
         self.not_owners = {key(w) for w in load_list(packs, "attribution/not-owners.txt") + calendar}
+
+
+def _marker_pattern(vague, spec, before, after, speech, docs, split_nouns) -> str:
+    return (
+        first_chars([w for lst in (vague, spec, before, after, speech, docs, split_nouns) for w in lst]) +
+        rf"(?:(?P<vague>{bounded(alternation(vague))})"
+        rf"|(?P<spec>{bounded(alternation(spec))})"
+        rf"|(?P<before>{bounded(alternation(before))})"
+        rf"|(?P<after>{bounded(alternation(after))})"
+        rf"|(?P<speech>{bounded(alternation(speech))})"
+        rf"|(?P<doc>{bounded(alternation(docs))})"
+        # "<noun> X ने की/दी": the speaker between a statement noun and its light verb
+        rf"|(?P<split>{WB_BEFORE}{alternation(split_nouns)}(?:\s+[\p{{L}}\p{{M}}\p{{Nd}}().'’-]+){{1,7}}?\s+ने\s+(?:भी\s+)?(?:की|किया|दी|कर\s+दी|कर\s+दिया){WB_AFTER}))"
+    )
 
 
 def build_source_data(packs) -> SourceData:
@@ -274,25 +279,26 @@ def _source(verdict: str, begin: int, end: int, prose: str, toks: list[Tok], alo
     return Source(verdict, begin, end, prose[begin:end], alone, head)
 
 
-def _markers(data: SourceData, prose: str, start: int, end: int, positions: list[int] | None):
+def _markers(data: SourceData, prose: str, start: int, end: int, positions: list[int] | None, pattern=None):
     if positions is None:
         yield from data.marker_re.finditer(prose, start, end)
         return
+    match = (pattern or data.marker_re).match
     last = -1
     for p in positions:  # every place a marker can start (text.WordFinder): anchored matches
         if p < last:
             continue
-        m = data.marker_re.match(prose, p, end)
+        m = match(prose, p, end)
         if m is not None:
             last = m.end()
             yield m
 
 
-def find_sources(data: SourceData, prose: str, start: int, end: int, positions: list[int] | None = None) -> list[Source]:
+def find_sources(data: SourceData, prose: str, start: int, end: int, positions: list[int] | None = None, pattern=None) -> list[Source]:
     """Every source marker in the sentence prose[start:end] (tried only at `positions`, when given:
     the offsets where a marker's first word stands)."""
     found: list[Source] = []
-    for m in _markers(data, prose, start, end, positions):
+    for m in _markers(data, prose, start, end, positions, pattern):
         group = m.lastgroup
         if group == "vague":
             found.append(Source("vague", m.start(), m.end(), m.group()))

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import regex
 
-from newslint.factcheck.phrases import _NUKTA_FORMS, NUKTA, key
+from newslint.factcheck.phrases import _NUKTA_FORMS, NUKTA, LazyPattern, key
 
 # A word (letters, marks, digits, inner hyphens and apostrophes) or a sign that counts as a word.
 TOKEN = r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*|[%₹$€£]"
@@ -251,6 +251,9 @@ def doc_words(doc) -> set[str]:
     return words
 
 
+_BASE_OF = {v: k for k, v in _NUKTA_FORMS.items()}  # precomposed nukta letter → its base
+
+
 def _surface_forms(word: str) -> set[str]:
     """Every spelling `phrases.phrase_pattern` accepts for one word: nukta letters with or without
     their nukta, precomposed or not; ँ or ं; English in lower, Title and UPPER case."""
@@ -259,7 +262,7 @@ def _surface_forms(word: str) -> set[str]:
     for ch in word:
         if ch == NUKTA:
             continue
-        base = {v: k for k, v in _NUKTA_FORMS.items()}.get(ch, ch)
+        base = _BASE_OF.get(ch, ch)
         if base in _NUKTA_FORMS:
             options = (base, base + NUKTA, _NUKTA_FORMS[base])
         elif ch in ("\u0901", "\u0902"):
@@ -374,3 +377,73 @@ def paragraphs(doc, wanted=None):
             # a Markdown table row is data laid out for the eye; its source is in the prose around it
             sentences = [s for s in sentences if not prose[doc.line_at(s.start).start:s.start].lstrip().startswith("|") and not prose[s.start:s.start + 1] == "|"]
         yield block, sentences
+
+
+_LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _fold(k: str) -> str:
+    """`key` folded once more, the way a case-insensitive `regex` pattern matches letters
+    (ſ ~ s, K ~ k, İ ~ i)."""
+    return k.casefold().replace("\u0307", "")
+
+
+def doc_keys(doc) -> set[str]:
+    """The folded keys of `doc_words`."""
+    keys = doc.cache.get("factcheck.word_keys")
+    if keys is None:
+        keys = doc.cache["factcheck.word_keys"] = {_fold(key(w)) for w in doc_words(doc)}
+    return keys
+
+
+def _first_key(entry: str) -> str | None:
+    """The folded key of an entry's first word (as `WordFinder` splits it), or None when it is not
+    letters alone (then no word of the text stands for it: the entry is always kept)."""
+    entry = entry.split(" = ")[0] if " = " in entry else entry
+    for ch in _SPLIT_CHARS:
+        entry = entry.replace(ch, " ")
+    words = entry.split()
+    if not words or not _LETTERS_RE.fullmatch(words[0]):
+        return None
+    return _fold(key(words[0]))
+
+
+class SubsetPattern:
+    """A pattern built from word lists, compiled per document with only the entries whose first
+    word occurs in it (`doc_keys`).
+
+    Compiling the large alternations of the lists is most of a process's start-up, and a
+    document holds few of their words. An entry can match in the text only where its first word
+    stands as a whole word (every list is used between word boundaries: after a boundary or white
+    space, before white space, a joiner or a boundary), so that word is among `doc_words`: the
+    entries left out cannot match, and the trie of the rest (`phrases.alternation`) tries the
+    remaining entries in the same order — the matches are those of the full pattern. After a few
+    distinct subsets in one process (a batch run) the full pattern is compiled once and used.
+
+    `build(*lists)` returns the pattern source; `lists` are the entry lists (or dicts: their keys)."""
+
+    LIMIT = 3
+
+    def __init__(self, build, lists, flags: int = 0):
+        self._build = build
+        self._lists = [list(entries) for entries in lists]
+        self._flags = flags
+        self.full = LazyPattern(lambda: build(*self._lists), flags)
+        self._firsts = [[(e, _first_key(e)) for e in entries] for entries in self._lists]
+        self._subsets: dict[tuple, object] = {}
+
+    def for_doc(self, doc):
+        slot = ("factcheck.subset", id(self))
+        pattern = doc.cache.get(slot)
+        if pattern is not None:
+            return pattern
+        if self.full._pattern is not None or len(self._subsets) >= self.LIMIT:
+            pattern = self.full
+        else:
+            keys = doc_keys(doc)
+            chosen = tuple(tuple(e for e, k in firsts if k is None or k in keys) for firsts in self._firsts)
+            pattern = self._subsets.get(chosen)
+            if pattern is None:
+                pattern = self._subsets[chosen] = regex.compile(self._build(*chosen), self._flags)
+        doc.cache[slot] = pattern
+        return pattern
