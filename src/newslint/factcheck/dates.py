@@ -280,18 +280,25 @@ def english_month_ok(text: str) -> bool:
     return not text[:1].isascii() or text[:1].isupper()
 
 
+def _mention(data: DateData, m) -> DateMention | None:
+    """A date match as a DateMention, or None when its month word is not a month here."""
+    mtext = m.group("m1") or m.group("m2")
+    if not english_month_ok(mtext):
+        return None
+    month = data.month_of(mtext)
+    if month is None:
+        return None
+    day = _int(m.group("d1") or m.group("d2"))
+    year = _int(m.group("y1") or m.group("y2"))
+    return DateMention(m.start(), m.end(), day, month, year, mtext)
+
+
 def parse_dates(data: DateData, prose: str, start: int, end: int, pattern=None) -> list[DateMention]:
     found = []
     for m in (pattern or data.date_re).finditer(prose, start, end):
-        mtext = m.group("m1") or m.group("m2")
-        if not english_month_ok(mtext):
-            continue
-        month = data.month_of(mtext)
-        if month is None:
-            continue
-        day = _int(m.group("d1") or m.group("d2"))
-        year = _int(m.group("y1") or m.group("y2"))
-        found.append(DateMention(m.start(), m.end(), day, month, year, mtext))
+        mention = _mention(data, m)
+        if mention is not None:
+            found.append(mention)
     return found
 
 
@@ -442,15 +449,9 @@ def _find_dates(doc, data: DateData, prose: str, begin: int, months: list[int]) 
         starts.add(m.start())
     found = []
     for m in _anchored_in_lines(doc, data.dates.for_doc(doc), sorted(starts)):
-        mtext = m.group("m1") or m.group("m2")
-        if not english_month_ok(mtext):
-            continue
-        month = data.month_of(mtext)
-        if month is None:
-            continue
-        day = _int(m.group("d1") or m.group("d2"))
-        year = _int(m.group("y1") or m.group("y2"))
-        found.append(DateMention(m.start(), m.end(), day, month, year, mtext))
+        mention = _mention(data, m)
+        if mention is not None:
+            found.append(mention)
     return found
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .records import factory, record
+from .never_valid import Spec  # the same example-sentence record as the never-valid list
 from .text import ANUSVARA, lookup_key, nfc
 
 if TYPE_CHECKING:
@@ -41,13 +42,6 @@ class Pattern:
     target: int  # index of the flagged word in ``tests``
     fix: str  # a word, or "@" for the built-in class's own fix
     group: str
-    line: int
-
-
-@record(frozen=True)
-class Spec:
-    wrong: str
-    right: str
     line: int
 
 
