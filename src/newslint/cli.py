@@ -7,6 +7,7 @@ input error (always one line on stderr, never a traceback).
 from __future__ import annotations
 
 import os
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -93,10 +94,29 @@ JOBS = typer.Option(
     None, "--jobs", "-j", min=0,
     help="Worker processes. Default (or 0): the number of cores when there are more than a handful of files, else 1.",
 )
+NO_CACHE = typer.Option(
+    False, "--no-cache",
+    help="Do not read or write the word cache (NEWSLINT_NO_CACHE=1 does the same).",
+)
+CACHE_DIR = typer.Option(
+    None, "--cache-dir", metavar="DIR",
+    help="Keep the word cache here. Default: $NEWSLINT_CACHE_DIR, else $XDG_CACHE_HOME/newslint or ~/.cache/newslint.",
+)
 PROGRESS = typer.Option(
     None, "--progress/--no-progress",
     help="A file counter on stderr. Default: shown for long runs when stderr is a terminal.",
 )
+
+
+def _use_cache(off: bool, folder: Optional[Path]) -> None:
+    """The cache settings go into the environment, where `newslint.cache` and worker
+    processes (forked or spawned) read them."""
+    from newslint import cache
+
+    if off:
+        os.environ[cache.OFF_ENV] = "1"
+    if folder is not None:
+        os.environ[cache.DIR_ENV] = str(folder)
 
 
 @app.command()
@@ -117,10 +137,13 @@ def check(
     languagetool_url: Optional[str] = LT_URL,
     jobs: Optional[int] = JOBS,
     progress: Optional[bool] = PROGRESS,
+    no_cache: bool = NO_CACHE,
+    cache_dir: Optional[Path] = CACHE_DIR,
 ) -> None:
     """Check articles and report findings."""
     from newslint.runner import RunOptions, run_check
 
+    _use_cache(no_cache, cache_dir)
     options = RunOptions(
         paths=paths or ["."],
         select=_split(select) if select else None,
@@ -163,11 +186,14 @@ def fix(
     stdin_filename: Optional[str] = STDIN_FILENAME,
     jobs: Optional[int] = JOBS,
     progress: Optional[bool] = PROGRESS,
+    no_cache: bool = NO_CACHE,
+    cache_dir: Optional[Path] = CACHE_DIR,
 ) -> None:
     """Apply safe fixes (and, with --unsafe, suggested ones), then report what is left."""
     from newslint.fixer import run_fix
     from newslint.runner import RunOptions
 
+    _use_cache(no_cache, cache_dir)
     options = RunOptions(
         paths=paths or ["."],
         select=_split(select) if select else None,

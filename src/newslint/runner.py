@@ -12,6 +12,9 @@ The run has three steps:
 3. *emit*: hand the outcomes back **in input order**, whatever order the workers finished in,
    so `--jobs 2` prints exactly what `--jobs 1` prints.
 
+What a run learns about words is kept for the next one in the user's cache folder
+(`newslint.cache`): workers hand it back with their results, and the parent writes it once.
+
 `NEWSLINT_RULE_TIMES=FILE` (for `bench/run.py`) makes every process time each rule's `check()`
 and the parsing, and writes the totals to FILE as JSON at the end of the run.
 """
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from newslint import cache
 from newslint.config import ConfigError, ConfigResolver
 from newslint.engine import FileResult, InternalError, Linter, Selection, at_or_above
 from newslint.source import InputError
@@ -122,6 +126,7 @@ class Outcome:
     status: str  # "ok", "error" (one line, the run goes on) or "internal" (the run stops)
     value: Any = None  # the task's value, or the message
     timings: dict | None = None  # NEWSLINT_RULE_TIMES: what this piece of work cost
+    learned: dict | None = None  # a worker's new cache entries, for the parent to save (cache.py)
 
 
 def _attempt(task: Callable, linter: Linter, item: Item) -> Outcome:
@@ -176,6 +181,7 @@ def _work_chunk(task: Callable, chunk: list[tuple[int, Item]]) -> list[tuple[int
     for index, item in chunk:
         outcome = _attempt(task, linter, item)
         outcome.timings = take_timings()
+        outcome.learned = cache.take_fresh() or None
         if outcome.status == "ok":
             _shrink(outcome.value)
         done.append((index, outcome))
@@ -235,6 +241,7 @@ def run_items(
         yield from drain()
     finally:
         progress.clear()
+        cache.save_fresh()  # what this run learned, for the next (the workers' included)
 
 
 def _run_pool(linter, options, items, work, task, jobs, outcomes, progress, drain):
@@ -271,6 +278,7 @@ def _run_pool(linter, options, items, work, task, jobs, outcomes, progress, drai
                 except BrokenProcessPool as exc:
                     raise InternalError(f"a worker process died ({exc}); run again with --jobs 1") from None
                 for index, outcome in chunk:
+                    cache.absorb(outcome.learned)
                     if outcome.status == "ok":
                         _restore(linter, items[index], outcome.value)
                     outcomes[index] = outcome

@@ -13,12 +13,17 @@ digit (5वीं, 18वें) and masked non-prose (code, URLs) are skipped.
 from __future__ import annotations
 
 import re
+from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from newslint.context import Context
     from newslint.document import Document
-    from newslint.hindi.speller import Verdict
+    from newslint.hindi.consistency import Consistency
+    from newslint.hindi.context import ContextRules
+    from newslint.hindi.speller import Speller, Verdict
+    from newslint.hindi.style import HouseStyle
 
 MODEL_KEY = "hindi-spelling-model"
 ANALYSIS_KEY = "hindi-spelling-analysis"
@@ -62,19 +67,19 @@ def writes_precomposed(text: str) -> bool:
 
 
 class SpellingModel:
-    """The Hindi engine and its phrase rules and style data, built once per pack set."""
+    """The Hindi engine and its phrase rules and style data, built once per pack set.
+
+    What the rules need to know about each distinct word is worked out once (`learn`) and
+    kept — in memory for the process, and in the user's cache folder for the next run
+    (`newslint.cache`). The engine itself (lexicon, confusion classes, phrase rules) is loaded
+    only when a word is not in the cache, or a document needs a second look (SP103, SP104).
+    """
 
     def __init__(self, packs: Any):
-        from newslint.hindi import Speller
-        from newslint.hindi.consistency import Consistency
-        from newslint.hindi.context import ContextRules
-        from newslint.hindi.style import HouseStyle
+        from newslint.cache import WordStore
 
-        roots = [root for root in packs.roots if (root / "hi").is_dir()]
-        self.speller = Speller.load(roots)
-        self.context = ContextRules.load(self.speller, [r / "hi" / "phrases.txt" for r in roots if (r / "hi" / "phrases.txt").is_file()])
-        self.consistency = Consistency(self.speller)
-        self.style = HouseStyle.load(roots)
+        self.roots = [root for root in packs.roots if (root / "hi").is_dir()]
+        self.store = WordStore("spelling", _fingerprint_files(self.roots))
         # Per distinct word, computed once: its consistency skeleton (None: not a Devanagari
         # word), and — only for the few words some rule may report — a WordInfo.
         self.shape_of: dict[str, str | None] = {}
@@ -86,10 +91,34 @@ class SpellingModel:
         self.flags: dict[str, int] = {}
         self.boring: set[str] = set()
 
-    def learn(self, words) -> None:
-        """Describe the words not seen before."""
-        from newslint.hindi.style import DIMENSIONS
+    # The engine, loaded on first use.
+    @cached_property
+    def speller(self) -> "Speller":
+        from newslint.hindi import Speller
 
+        return Speller.load(self.roots)
+
+    @cached_property
+    def context(self) -> "ContextRules":
+        from newslint.hindi.context import ContextRules
+
+        phrase_files = [r / "hi" / "phrases.txt" for r in self.roots if (r / "hi" / "phrases.txt").is_file()]
+        return ContextRules.load(self.speller, phrase_files)
+
+    @cached_property
+    def consistency(self) -> "Consistency":
+        from newslint.hindi.consistency import Consistency
+
+        return Consistency(self.speller)
+
+    @cached_property
+    def style(self) -> "HouseStyle":
+        from newslint.hindi.style import HouseStyle
+
+        return HouseStyle.load(self.roots)
+
+    def learn(self, words) -> None:
+        """Describe the words not seen before: from the cache file, else by judging them."""
         if len(self.shape_of) >= _INFO_CACHE_SIZE:  # a long-running process: start afresh
             self.shape_of.clear()
             self.special.clear()
@@ -97,27 +126,74 @@ class SpellingModel:
             self.minor.clear()
             self.flags.clear()
             self.boring.clear()
+        store = self.store
         for word in words:
-            verdict = self.speller.verdict(word)
-            context = verdict is None and bool(self.context.candidate_patterns(word))
-            styles = {}
-            for dimension in DIMENSIONS:
-                found = self.style.classify(word, dimension)
-                if found is not None:
-                    styles[dimension] = found
-            flags = 0
-            shape = self.shape_of[word] = self.consistency.shape(word)
-            if shape is not None:
-                self.by_shape.setdefault(shape, set()).add(word)
-                if self.consistency.may_be_minority(word):
-                    self.minor.add(word)
-                    flags |= MINOR
-            if verdict is not None or context or styles:
-                self.special[word] = WordInfo(verdict, context, styles or None)
-                flags |= SPECIAL
-            self.flags[word] = flags
-            if not flags:
-                self.boring.add(word)
+            entry = store.get(word)
+            if entry is None:
+                entry = self._judge(word)
+                store.add(word, entry)
+            self._adopt(word, entry)
+
+    def _judge(self, word: str) -> tuple:
+        """``(flags, skeleton, info)`` of a word: what `_adopt` needs, as plain data."""
+        from newslint.hindi.style import DIMENSIONS
+
+        verdict = self.speller.verdict(word)
+        context = verdict is None and bool(self.context.candidate_patterns(word))
+        styles = {}
+        for dimension in DIMENSIONS:
+            found = self.style.classify(word, dimension)
+            if found is not None:
+                styles[dimension] = found
+        flags = 0
+        shape = self.consistency.shape(word)
+        if shape is not None and self.consistency.may_be_minority(word):
+            flags |= MINOR
+        info = None
+        if verdict is not None or context or styles:
+            flags |= SPECIAL
+            info = (_verdict_as_data(verdict), context, styles or None)
+        return flags, shape, info
+
+    def _adopt(self, word: str, entry: tuple) -> None:
+        flags, shape, info = entry
+        self.shape_of[word] = shape
+        if shape is not None:
+            self.by_shape.setdefault(shape, set()).add(word)
+        if flags & MINOR:
+            self.minor.add(word)
+        if flags & SPECIAL:
+            verdict, context, styles = info
+            self.special[word] = WordInfo(_verdict_from_data(verdict), context, styles)
+        self.flags[word] = flags
+        if not flags:
+            self.boring.add(word)
+
+
+def _fingerprint_files(roots: list[Path]) -> list[Path]:
+    """What a word's verdict depends on: the packs' Hindi files and the engine's code."""
+    import newslint.hindi
+
+    files = [path for root in roots for path in (root / "hi").iterdir() if path.is_file()]
+    files.extend(Path(newslint.hindi.__file__).parent.glob("*.py"))
+    files.append(Path(__file__))
+    return files
+
+
+def _verdict_as_data(verdict: "Verdict | None") -> tuple | None:
+    if verdict is None:
+        return None
+    suggestions = tuple((c.word, c.score, c.kind, c.edits) for c in verdict.suggestions)
+    return (verdict.wrong, suggestions, verdict.kind, verdict.confidence, verdict.explanation, verdict.source)
+
+
+def _verdict_from_data(data: tuple | None) -> "Verdict | None":
+    if data is None:
+        return None
+    from newslint.hindi.speller import Candidate, Verdict
+
+    wrong, suggestions, kind, confidence, explanation, source = data
+    return Verdict(wrong, tuple(Candidate(*c) for c in suggestions), kind, confidence, explanation, source)
 
 
 _INFO_CACHE_SIZE = 200_000
