@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -115,3 +116,30 @@ def test_no_crash_and_positions_inside_the_text(text, name):
         assert f.start < f.end or f.text == "", f
         assert 1 <= f.line <= f.end_line and f.column >= 1 and f.end_column >= 1
         assert text[f.start:f.end] == f.text
+
+
+def test_script_ranges_are_the_unicode_scripts():
+    """DEVANAGARI_LETTERS / LATIN_LETTERS (for the fast stdlib `re`) are exactly `regex`'s
+    \\p{Devanagari} / \\p{Latin} on every code point this Python's Unicode data assigns."""
+    import sys
+    import unicodedata
+
+    import regex
+
+    from newslint.document import DEVANAGARI_LETTERS, LATIN_LETTERS
+
+    for ranges, script in ((DEVANAGARI_LETTERS, "Devanagari"), (LATIN_LETTERS, "Latin")):
+        ours = re.compile(f"[{ranges}]")
+        theirs = regex.compile(rf"\p{{{script}}}")
+        for code in range(sys.maxunicode + 1):
+            char = chr(code)
+            if unicodedata.category(char) in ("Cn", "Cs"):
+                continue
+            assert (ours.match(char) is None) == (theirs.match(char) is None), (script, hex(code))
+
+
+def test_language_is_the_script_most_words_are_in():
+    english = doc_of("Police said the fire was put out by 5 pm on Monday. पुलिस\n")
+    assert english.language == "en"
+    assert doc_of("दिल्ली में आज बारिश हुई, Police said. BJP ने कहा।\n").language == "hi"
+    assert doc_of("---\nlang: en-IN\n---\nदिल्ली में आज बारिश हुई।\n", "a.md").language == "en"

@@ -265,7 +265,7 @@ def _glued(prose: str, start: int, end: int) -> bool:
 def _analyse(doc: "Document", m: SpellingModel) -> Analysis:
     prose = doc.prose
     tokens = doc.tokens
-    texts = [t.text for t in tokens]
+    texts = doc.token_texts
     counts: dict[str, int] = {}
     count_elements(counts, texts)
     findings: dict[str, list[WordFinding]] = {}
