@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from itertools import compress, filterfalse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -271,8 +272,9 @@ def _analyse(doc: "Document", m: SpellingModel) -> Analysis:
     findings: dict[str, list[WordFinding]] = {}
     claimed: set[int] = set()
     flags, boring = m.flags, m.boring
-    hits = [word for word in counts if word not in boring]  # one pass over the words
-    new = [word for word in hits if word not in flags]
+    # C-level filters: most of an article's words are known and boring
+    hits = list(filterfalse(boring.__contains__, counts))
+    new = list(filterfalse(flags.__contains__, hits))
     if new:
         m.learn(new)
         hits = [word for word in hits if flags[word]]
@@ -299,7 +301,7 @@ def _analyse(doc: "Document", m: SpellingModel) -> Analysis:
         from newslint.hindi.slips import describe_slip
         from newslint.hindi.speller import NEVER_VALID
 
-        for token in [t for t in tokens if t.text in flagged]:
+        for token in list(compress(tokens, map(flagged.__contains__, texts))):
             verdict = flagged[token.text]
             if _glued(prose, token.start, token.end):
                 continue
@@ -322,7 +324,7 @@ def _analyse(doc: "Document", m: SpellingModel) -> Analysis:
 
     # ── context slips (SP104) ──────────────────────────────────────────────
     if targets:
-        indices = [i for i, text in enumerate(texts) if text in targets]
+        indices = list(compress(range(len(texts)), map(targets.__contains__, texts)))
 
         def adjacent(j: int) -> bool:
             gap = prose[tokens[j].end:tokens[j + 1].start]
@@ -351,7 +353,7 @@ def _analyse(doc: "Document", m: SpellingModel) -> Analysis:
         from newslint.hindi.slips import describe_slip
 
         minorities = {minority: (majority, n_major, n_minor) for minority, majority, n_major, n_minor in pairs}
-        for token in tokens:
+        for token in compress(tokens, map(minorities.__contains__, texts)):
             found = minorities.get(token.text)
             if found is None or token.start in claimed or _glued(prose, token.start, token.end):
                 continue
@@ -374,8 +376,5 @@ def _analyse(doc: "Document", m: SpellingModel) -> Analysis:
 def positions(doc: "Document", words: set[str] | dict[str, object], skip: set[int]) -> list[tuple[int, int, str]]:
     """(start, end, text) of the checkable occurrences of ``words``, in order."""
     prose = doc.prose
-    return [
-        (t.start, t.end, t.text)
-        for t in doc.tokens
-        if t.text in words and t.start not in skip and not _glued(prose, t.start, t.end)
-    ]
+    candidates = compress(doc.tokens, map(words.__contains__, doc.token_texts))
+    return [(t.start, t.end, t.text) for t in candidates if t.start not in skip and not _glued(prose, t.start, t.end)]

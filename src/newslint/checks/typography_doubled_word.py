@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from itertools import compress, islice
+from operator import eq
 
 import regex
 
@@ -11,8 +13,9 @@ from newslint.checks.typography_sentence_end import INITIALS
 from newslint.checks.typography_shared import LineFilter, folded_set, nfc
 from newslint.rule import Rule, Suggestion
 
-# Any word repeated after spaces (filtered against the list afterwards: one cheap pass).
-DOUBLED_RE = regex.compile(r"[ \t\u00a0]([\p{L}\p{M}]+)([ \t\u00a0]+)(\1)(?![\p{L}\p{M}\p{N}'’-])")
+SPACES = frozenset(" \t\u00a0")
+# What may not follow the second copy: it would be part of a longer word (के के5, है है-).
+WORD_GLUE = frozenset("'’-")
 # "The the": a capitalised word followed by its lower-case copy.
 CAPITALISED_RE = regex.compile(r"(?<![\p{L}\p{M}])([A-Z][a-z]{0,7})([ \t\u00a0]+)([a-z]{1,8})(?![\p{L}\p{M}\p{N}'’-])")
 LAST_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{M}]+)[ \t]*$")
@@ -24,6 +27,33 @@ def _data(packs):
     words = frozenset(unicodedata.normalize("NFC", e).casefold() for e in packs.lines("typography/never-doubled.txt"))
     contexts = folded_set(packs.lines("typography/initials-contexts.txt"))
     return words, contexts
+
+
+def _repeated_tokens(doc) -> list[tuple[int, str, int, str]]:
+    """``(start, word, end, copy)`` of a word repeated after spaces: " के के".
+
+    Found on the document's words (equal neighbours are picked out by C-level maps, so only
+    the rare candidates cost Python time), not by a backreference regex over the text, which
+    costs ten times as much. Like a regex match, pairs do not overlap: " के के के" is one.
+    """
+    tokens, texts = doc.tokens, doc.token_texts
+    prose, floor = doc.prose, doc.front_matter_end
+    pairs = []
+    taken = -1
+    for i in compress(range(len(texts) - 1), map(eq, texts, islice(texts, 1, None))):
+        if i <= taken:
+            continue
+        first, second = tokens[i], tokens[i + 1]
+        if first.start - 1 < floor or prose[first.start - 1] not in SPACES:
+            continue
+        if not all(ch in SPACES for ch in prose[first.end:second.start]):
+            continue
+        after = prose[second.end:second.end + 1]
+        if after and (after in WORD_GLUE or unicodedata.category(after)[0] == "N"):
+            continue
+        pairs.append((first.start, first.text, second.end, second.text))
+        taken = i + 1
+    return pairs
 
 
 def _initials(prose: str, start: int, contexts: frozenset[str]) -> bool:
@@ -71,7 +101,7 @@ class DoubledWord(Rule):
         words, contexts = ctx.load("typography.doubled-word", _data)
         prose = doc.prose
         skip = LineFilter(doc, ctx)
-        pairs = [(m.start(1), m.group(1), m.end(3), m.group(3)) for m in DOUBLED_RE.finditer(prose, doc.front_matter_end)]
+        pairs = _repeated_tokens(doc)
         for m in CAPITALISED_RE.finditer(prose, doc.front_matter_end):
             if m.group(1).lower() == m.group(3):
                 pairs.append((m.start(1), m.group(1), m.end(3), m.group(3)))
