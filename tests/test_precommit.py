@@ -189,6 +189,16 @@ def test_github_workflow_runs_as_written(tmp_path):
     annotations = next(r for c, r in results.items() if "--format github" in c).stdout
     assert any(line.startswith("::warning file=content/a.txt,line=1,col=3,") and "title=TY107" in line
                for line in annotations.splitlines())
+    # the word cache step keeps the folder newslint uses by default
+    cached = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    from newslint import cache
+
+    home = {"HOME": "/home/runner"}
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("XDG_CACHE_HOME", cache.DIR_ENV, cache.OFF_ENV):
+            patch.delenv(name, raising=False)
+        patch.setenv("HOME", home["HOME"])
+        assert str(cache.cache_dir()) == cached["with"]["path"].replace("~", home["HOME"])
 
 
 def test_gitlab_job_runs_as_written(tmp_path):
@@ -197,13 +207,19 @@ def test_gitlab_job_runs_as_written(tmp_path):
     report = job["artifacts"]["reports"]["codequality"]
     assert job["artifacts"]["when"] == "always"
     commands = _newslint_commands(job["script"])
-    results = _run_example_commands(commands, tmp_path, {k: str(v) for k, v in job["variables"].items() if k == "ARTICLES"})
+    variables = {k: str(v).replace("$CI_PROJECT_DIR", str(tmp_path)) for k, v in job["variables"].items()}
+    variables["NEWSLINT_NO_CACHE"] = ""  # the suite turns the cache off; the job leaves it on
+    results = _run_example_commands(commands, tmp_path, variables)
     for command, result in results.items():
         assert result.returncode in (0, 1), (command, result.stderr)
     import json
 
     issues = json.loads((tmp_path / report).read_text(encoding="utf-8"))
     assert issues and issues[0]["location"]["path"] == "content/a.txt"
+    # the word cache is written where the job's cache keeps it
+    cache_dir = Path(variables["NEWSLINT_CACHE_DIR"])
+    assert list(cache_dir.glob("spelling-*.marshal"))
+    assert str(cache_dir.relative_to(tmp_path)) in job["cache"]["paths"]
 
 
 def test_example_pre_commit_config_uses_existing_hooks():
