@@ -12,14 +12,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from newslint.hindi.records import factory, record
 from pathlib import Path
 from typing import Any
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
@@ -29,31 +24,31 @@ class ConfigError(Exception):
     """A broken or invalid config: one line on stderr, exit code 2."""
 
 
-@dataclass
+@record
 class LanguageToolSettings:
     enabled: bool = True  # used only when a server URL is configured
     url: str | None = None
     language: str = "en-US"
-    disabled_rules: list[str] = field(default_factory=list)
+    disabled_rules: list[str] = factory(list)
     min_words: int = 4  # a Latin-script passage shorter than this is a name or a term, not English prose
 
 
-@dataclass
+@record
 class Config:
     path: Path | None = None  # the file it came from; None for the built-in defaults
-    root: Path = field(default_factory=Path.cwd)  # relative paths in the config are relative to this
+    root: Path = factory(Path.cwd)  # relative paths in the config are relative to this
     select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    extend_ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
+    extend_select: list[str] = factory(list)
+    ignore: list[str] = factory(list)
+    extend_ignore: list[str] = factory(list)
+    severity: dict[str, str] = factory(dict)
+    per_file_ignores: dict[str, list[str]] = factory(dict)
+    exclude: list[str] = factory(list)
     fail_on: str = "error"
-    packs: list[Path] = field(default_factory=list)
+    packs: list[Path] = factory(list)
     max_file_size: int = 10 * 1024 * 1024
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    options: dict[str, dict[str, Any]] = factory(dict)
+    languagetool: LanguageToolSettings = factory(LanguageToolSettings)
 
     @property
     def label(self) -> str:
@@ -92,11 +87,23 @@ class Config:
         return result
 
 
+def toml_module():
+    """`tomllib` (`tomli` before Python 3.11), imported when a TOML file is read."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    return tomllib
+
+
 def read_table(path: Path) -> dict[str, Any] | None:
     """The newslint table of a config file, or None when a pyproject.toml has no [tool.newslint]."""
+    tomllib = toml_module()
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        raw = path.read_bytes()
+        if path.name == "pyproject.toml" and b"newslint" not in raw:
+            return None  # a project's pyproject.toml without a newslint table: no need to parse it
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: broken TOML: {exc}") from None
     except UnicodeDecodeError:

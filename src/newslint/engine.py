@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from newslint.hindi.records import factory, record
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,17 +24,17 @@ class InternalError(Exception):
     """A bug in a rule: reported as one line (exit 2) rather than a traceback."""
 
 
-@dataclass
+@record
 class Selection:
     """Rule selection given on the command line; it overrides the config's."""
 
     select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = factory(list)
+    ignore: list[str] = factory(list)
     fail_on: str | None = None
 
 
-@dataclass
+@record
 class FileResult:
     source: Source
     document: Document | None

@@ -74,7 +74,9 @@ class Packs:
         """Each pack's parsed `.toml` file, built-in first."""
         key = ("toml", name)
         if key not in self._cache:
-            from newslint.config import tomllib
+            from newslint.config import toml_module
+
+            tomllib = toml_module()
 
             tables = []
             for path in self.paths(name):

@@ -8,7 +8,7 @@ documentation (`newslint rule CODE` prints it). `check()` yields findings for on
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, field
+from newslint.hindi.records import factory, record
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator
 
 if TYPE_CHECKING:
@@ -20,14 +20,14 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Suggestion:
     replacement: str  # replaces [start, end) of the finding
     safe: bool = False  # True: `newslint fix` applies it without --unsafe
     note: str | None = None
 
 
-@dataclass
+@record
 class Finding:
     code: str
     name: str
@@ -36,7 +36,7 @@ class Finding:
     start: int  # code-point offsets into the decoded file text
     end: int
     message: str
-    suggestions: list[Suggestion] = field(default_factory=list)
+    suggestions: list[Suggestion] = factory(list)
     # Filled in by the engine:
     path: str = ""
     line: int = 0

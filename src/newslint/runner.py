@@ -27,7 +27,7 @@ import os
 import signal
 import sys
 import time
-from dataclasses import dataclass, field
+from newslint.hindi.records import factory, record
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -43,12 +43,12 @@ PROGRESS_DELAY = float(os.environ.get("NEWSLINT_PROGRESS_DELAY", "0.5"))
 RULE_TIMES_ENV = "NEWSLINT_RULE_TIMES"
 
 
-@dataclass
+@record
 class RunOptions:
     paths: list[str]
     select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = factory(list)
+    ignore: list[str] = factory(list)
     fail_on: str | None = None
     config: Path | None = None
     stdin_filename: str | None = None
@@ -73,7 +73,7 @@ def make_linter(options: RunOptions) -> Linter:
 
 # -- 1. plan ------------------------------------------------------------------------------------
 
-@dataclass
+@record
 class Item:
     kind: str  # "file", "stdin", "error" or "note"
     value: Any  # a Path for "file", the name to show for "stdin", the message otherwise
@@ -121,7 +121,7 @@ def effective_jobs(requested: int | None, files: int) -> int:
 # may raise InputError/ConfigError (reported for that file, the run goes on) or InternalError
 # (a bug in a rule: the run stops with exit 2, like a sequential run).
 
-@dataclass
+@record
 class Outcome:
     status: str  # "ok", "error" (one line, the run goes on) or "internal" (the run stops)
     value: Any = None  # the task's value, or the message

@@ -10,7 +10,7 @@ means every rule. A comment that suppresses nothing is reported (NL001), like ru
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from newslint.hindi.records import factory, record
 
 import regex
 
@@ -21,7 +21,7 @@ from newslint.rule import Finding, Rule
 DIRECTIVE_RE = regex.compile(r"<!--\s*newslint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", regex.DOTALL)
 
 
-@dataclass
+@record
 class Directive:
     kind: str
     selectors: list[str]  # empty: every rule
@@ -48,9 +48,9 @@ class Directive:
         return False
 
 
-@dataclass
+@record
 class Suppressions:
-    directives: list[Directive] = field(default_factory=list)
+    directives: list[Directive] = factory(list)
 
     def filter(self, findings: list[Finding]) -> list[Finding]:
         kept = []
