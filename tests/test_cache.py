@@ -121,30 +121,30 @@ def test_the_file_name_changes_with_what_the_entries_depend_on(tmp_path, monkeyp
     monkeypatch.setenv(cache.DIR_ENV, str(tmp_path / "cache"))
     words = tmp_path / "extra-words.txt"
     words.write_text("पहला\n", encoding="utf-8")
-    first = cache.WordStore("spelling", [words]).path
-    assert first == cache.WordStore("spelling", [words]).path
+    first = cache.Store("spelling", [words]).path
+    assert first == cache.Store("spelling", [words]).path
     words.write_text("पहला\nदूसरा\n", encoding="utf-8")
-    assert cache.WordStore("spelling", [words]).path != first
-    assert cache.WordStore("spelling", [words], "another engine").path != cache.WordStore("spelling", [words]).path
+    assert cache.Store("spelling", [words]).path != first
+    assert cache.Store("spelling", [words], "another engine").path != cache.Store("spelling", [words]).path
     monkeypatch.setenv(cache.OFF_ENV, "1")
-    assert cache.WordStore("spelling", [words]).path is None
+    assert cache.Store("spelling", [words]).path is None
 
 
 def test_saving_merges_and_keeps_a_few_files(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.OFF_ENV, "")
     monkeypatch.setenv(cache.DIR_ENV, str(tmp_path))
     cache.take_fresh()  # nothing left over from other tests in this process
-    store = cache.WordStore("spelling", [], "one")
+    store = cache.Store("spelling", [], "one")
     store.add("क", (0, None, None))
     cache.save_fresh()
-    again = cache.WordStore("spelling", [], "one")  # another process, same packs
+    again = cache.Store("spelling", [], "one")  # another process, same packs
     again.add("ख", (2, "ख", None))
     cache.absorb(cache.take_fresh())  # as the parent does with a worker's entries
     cache.save_fresh()
     assert read_store(again.path) == {"क": (0, None, None), "ख": (2, "ख", None)}
     made = []
     for n in range(cache.KEEP_FILES + 2):
-        other = cache.WordStore("spelling", [], f"packs {n}")
+        other = cache.Store("spelling", [], f"packs {n}")
         other.add("ग", (0, None, None))
         cache.save_fresh()
         os.utime(other.path, ns=(10**18 + n, 10**18 + n))  # written in this order

@@ -1,4 +1,4 @@
-"""The user's cache folder: per-word knowledge kept between runs.
+"""The user's cache folder: per-word knowledge (and compiled patterns) kept between runs.
 
 Judging a Hindi word the first time it is seen is the costliest thing newslint does (a lexicon
 search, never-valid patterns and, for an unknown word, every confusion-class candidate: about
@@ -18,6 +18,9 @@ and the next run — the next commit's pre-commit hook — reads them instead of
   half a file, and a write merges with what other processes saved meanwhile.
 * **Parallel runs**: each ``--jobs`` worker hands what it learned back to the parent with its
   results (:func:`take_fresh` / :func:`absorb`); the parent alone writes, once, at the end.
+
+The same mechanism keeps the compiled form of the large regular expressions built from the
+rule packs (`newslint.compiled`), in a ``patterns-…`` file of its own.
 
 Entries are plain tuples, strings and numbers, stored with :mod:`marshal` (the format Python
 uses for its own ``__pycache__``): fast to read, and it cannot run code.
@@ -39,11 +42,13 @@ except ImportError:  # pragma: no cover - a Python built without it
 DIR_ENV = "NEWSLINT_CACHE_DIR"
 OFF_ENV = "NEWSLINT_NO_CACHE"
 FORMAT = 1
-# A store that grows past this many words starts afresh (a few MB on disk, ~30 ms to read).
+# A store that grows past this many entries starts afresh (a few MB on disk, ~30 ms to read).
 MAX_ENTRIES = 300_000
 
-# Entries learned by this process and not yet written: store file → word → entry.
+# Entries learned by this process and not yet written: store file → key → entry.
 _FRESH: dict[str, dict[str, Any]] = {}
+# Each store file's size limit (entries), as its Store said.
+_LIMITS: dict[str, int] = {}
 
 
 def enabled() -> bool:
@@ -75,31 +80,34 @@ def fingerprint(files: Iterable[Path], *salt: str) -> str:
     return digest.hexdigest()
 
 
-class WordStore:
-    """One cache file: word → entry (tuples of str, int, float, bool, None, dict)."""
+class Store:
+    """One cache file: key (a word, a pattern) → entry (tuples of str, int, float, bool, None,
+    dict, list), for one ``kind`` of entry computed from ``files`` and ``salt``."""
 
-    def __init__(self, kind: str, files: Iterable[Path], *salt: str):
+    def __init__(self, kind: str, files: Iterable[Path], *salt: str, limit: int = MAX_ENTRIES):
         from newslint import __version__
 
         folder = cache_dir()
         self.kind = kind
+        self.limit = limit
         self.path: Path | None = None
         self.entries: dict[str, Any] = {}
         if folder is None:
             return
         self.path = folder / f"{kind}-{fingerprint(files, __version__, *salt)}.marshal"
         self.entries = _read(self.path)
+        _LIMITS[str(self.path)] = limit
 
-    def get(self, word: str) -> Any:
-        return self.entries.get(word)
+    def get(self, key: str) -> Any:
+        return self.entries.get(key)
 
-    def add(self, word: str, entry: Any) -> None:
-        """Remember ``entry`` for ``word``, to be written at the end of the run."""
+    def add(self, key: str, entry: Any) -> None:
+        """Remember ``entry`` for ``key``, to be written at the end of the run."""
         if self.path is None:
             return
         fresh = _FRESH.setdefault(str(self.path), {})
-        if len(fresh) < MAX_ENTRIES:  # a long-lived process that never saves stays bounded
-            fresh[word] = entry
+        if len(fresh) < self.limit:  # a long-lived process that never saves stays bounded
+            fresh[key] = entry
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -138,7 +146,7 @@ def _save(path: Path, entries: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         merged = _read(path)  # another process may have saved since this one read it
-        if len(merged) + len(entries) > MAX_ENTRIES:
+        if len(merged) + len(entries) > _LIMITS.get(str(path), MAX_ENTRIES):
             merged = {}
         merged.update(entries)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

@@ -111,17 +111,20 @@ def compile_pattern(source: str, ignorecase: bool = False):
     The `regex` module parses patterns in pure Python, about three times slower than `re`, and
     pre-commit pays every compilation on every commit. A pattern that means the same in both
     (literals, classes of literal characters, `\\s`/`\\d`, plain groups and look-arounds) is
-    compiled with `re`; any other, with `regex` (`\\p{…}`, `\\w`, `\\b`, …)."""
+    compiled with `re`; any other, with `regex` (`\\p{…}`, `\\w`, `\\b`, …). Either way the compiled
+    form is kept for the next run (`newslint.compiled`)."""
+    from newslint.compiled import compile_re, compile_regex
+
     flags = re.IGNORECASE if ignorecase else 0
     if "[[" not in source and _PORTABLE_GROUP_RE.search(source) is None:
         if all(m.group() != "\\" for m in _PORTABLE_ESCAPE_RE.finditer(source)):
             try:
-                return re.compile(source, flags)
+                return compile_re(source, flags)
             except re.error:
                 pass
     import regex
 
-    return regex.compile(source, regex.IGNORECASE if ignorecase else 0)
+    return compile_regex(source, regex.IGNORECASE if ignorecase else 0)
 
 
 _PACKS_BY_ROOTS: dict[tuple[Path, ...], Packs] = {}

@@ -77,10 +77,10 @@ class SpellingModel:
     """
 
     def __init__(self, packs: Any):
-        from newslint.cache import WordStore
+        from newslint.cache import Store
 
         self.roots = [root for root in packs.roots if (root / "hi").is_dir()]
-        self.store = WordStore("spelling", _fingerprint_files(self.roots))
+        self.store = Store("spelling", _fingerprint_files(self.roots))
         # Per distinct word, computed once: its consistency skeleton (None: not a Devanagari
         # word), and — only for the few words some rule may report — a WordInfo.
         self.shape_of: dict[str, str | None] = {}

@@ -1,0 +1,98 @@
+"""newslint.compiled: patterns rebuilt from the stored compiled form behave exactly as compiled."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import regex
+
+from newslint import cache, compiled
+
+REPO = Path(__file__).resolve().parent.parent
+
+RE_PATTERNS = [
+    (r"(?:updated|published|अपडेट|प्रकाशित)\s*[:\-]?\s*(?P<day>\d{1,2})\s+(?P<month>[^\s,]+)", re.IGNORECASE),
+    (r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL),
+    (r"(?<![कखग])[ािी]+|ये भी पढ़ें|must read", 0),
+]
+REGEX_PATTERNS = [
+    (r"(?<![\p{L}\p{M}\p{Nd}])(?P<wd>सोमवार|मंगलवार|Monday|Tuesday)(?![\p{L}\p{M}])", regex.IGNORECASE),
+    (r"(?P<num>[0-9०-९]+(?:,[0-9०-९]{2,3})*)\s*(?P<unit>लोगों|people)", 0),
+    (r"[\p{L}\p{M}]+(?:[\u200c\u200d]+[\p{L}\p{M}]+)*", 0),
+]
+
+
+@pytest.fixture
+def cache_on(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.OFF_ENV, "")
+    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path))
+    cache.take_fresh()
+    compiled.reset()
+    yield tmp_path
+    cache.take_fresh()
+    compiled.reset()
+
+
+SAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.txt"))] + [
+    "Updated: 14 July 2025 सोमवार को 1,200 लोगों ने\n```\ncode\n```\nMonday 5 people कि"
+]
+
+
+def same_behaviour(a, b) -> None:
+    assert (a.pattern, a.flags, a.groupindex, a.groups) == (b.pattern, b.flags, b.groupindex, b.groups)
+    for text in SAMPLE_TEXTS:
+        assert [(m.span(), m.groups()) for m in a.finditer(text)] == [(m.span(), m.groups()) for m in b.finditer(text)]
+
+
+@pytest.mark.parametrize("engine", ["re", "regex"])
+def test_a_pattern_from_the_store_is_the_pattern(cache_on, monkeypatch, engine):
+    compile_, reference, patterns = {
+        "re": (compiled.compile_re, re.compile, RE_PATTERNS),
+        "regex": (compiled.compile_regex, regex.compile, REGEX_PATTERNS),
+    }[engine]
+    for pattern, flags in patterns:
+        compile_(pattern, flags)
+    cache.save_fresh()
+    compiled.reset()  # as a new process would
+    parse = {"re": (re._compiler, "compile"), "regex": (regex._main, "_compile")}[engine]
+    with monkeypatch.context() as guard:  # a hit must not parse the pattern
+        guard.setattr(*parse, lambda *a, **k: pytest.fail("parsed a stored pattern"))
+        rebuilt = [compile_(pattern, flags) for pattern, flags in patterns]
+    for built, (pattern, flags) in zip(rebuilt, patterns):
+        same_behaviour(built, reference(pattern, flags))
+
+
+def test_a_refused_entry_falls_back_to_compiling(cache_on):
+    pattern, flags = REGEX_PATTERNS[0]
+    compiled.compile_regex(pattern, flags)
+    cache.save_fresh()
+    [store] = list(cache_on.glob("patterns-*.marshal"))
+    import marshal
+
+    version, entries = marshal.loads(store.read_bytes())
+    for key in entries:
+        entries[key] = ("not", "the", "arguments")
+    store.write_bytes(marshal.dumps((version, entries)))
+    compiled.reset()
+    same_behaviour(compiled.compile_regex(pattern, flags), regex.compile(pattern, flags))
+
+
+def test_nothing_is_kept_with_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.OFF_ENV, "1")
+    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path))
+    compiled.reset()
+    pattern, flags = RE_PATTERNS[0]
+    same_behaviour(compiled.compile_re(pattern, flags), re.compile(pattern, flags))
+    cache.save_fresh()
+    assert list(tmp_path.iterdir()) == []
+    compiled.reset()
+
+
+def test_an_invalid_pattern_raises_as_usual(cache_on):
+    with pytest.raises(re.error):
+        compiled.compile_re("(unclosed")
+    with pytest.raises(regex.error):
+        compiled.compile_regex("(unclosed")
+    assert compiled.compile_re("ok").pattern == "ok"  # the engine was put back
