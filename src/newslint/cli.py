@@ -7,7 +7,6 @@ input error (always one line on stderr, never a traceback).
 from __future__ import annotations
 
 import os
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -141,9 +140,9 @@ def check(
     cache_dir: Optional[Path] = CACHE_DIR,
 ) -> None:
     """Check articles and report findings."""
+    _use_cache(no_cache, cache_dir)  # before the engine's modules compile their patterns
     from newslint.runner import RunOptions, run_check
 
-    _use_cache(no_cache, cache_dir)
     options = RunOptions(
         paths=paths or ["."],
         select=_split(select) if select else None,
@@ -190,10 +189,10 @@ def fix(
     cache_dir: Optional[Path] = CACHE_DIR,
 ) -> None:
     """Apply safe fixes (and, with --unsafe, suggested ones), then report what is left."""
+    _use_cache(no_cache, cache_dir)  # before the engine's modules compile their patterns
     from newslint.fixer import run_fix
     from newslint.runner import RunOptions
 
-    _use_cache(no_cache, cache_dir)
     options = RunOptions(
         paths=paths or ["."],
         select=_split(select) if select else None,

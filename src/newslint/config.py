@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from newslint.hindi.records import factory, record
 from pathlib import Path
 from typing import Any
+
+from newslint.hindi.records import factory, record
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
@@ -122,7 +123,9 @@ def load_config(path: Path) -> Config:
         if path.name == "pyproject.toml":
             raise ConfigError(f"{path}: has no [tool.newslint] table")
         table = {}
-    from newslint.config_schema import validate  # pydantic: only when there is a config to check
+    from newslint.config_schema import (
+        validate,  # pydantic: only when there is a config to check
+    )
 
     return validate(table, path)
 

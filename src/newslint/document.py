@@ -18,8 +18,7 @@ from collections import namedtuple
 from functools import cached_property, partial
 from typing import Any
 
-import regex
-
+from newslint.compiled import compile_re, compile_regex
 from newslint.hindi.records import factory, record
 from newslint.source import InputError, Source
 
@@ -30,11 +29,11 @@ from newslint.source import InputError, Source
 # Word tokens: letters and combining marks (so Devanagari vowel signs, virama and nukta stay inside
 # the word — Python's `re` would split there), plus ZWJ/ZWNJ, which legitimately sit inside some
 # Devanagari words and which the Unicode-hygiene check inspects.
-WORD_RE = regex.compile(r"[\p{L}\p{M}]+(?:[\u200c\u200d]+[\p{L}\p{M}]+)*")
+WORD_RE = compile_regex(r"[\p{L}\p{M}]+(?:[\u200c\u200d]+[\p{L}\p{M}]+)*")
 _MATCH = type(WORD_RE.match("a"))
 _MATCH_GROUP, _MATCH_START, _MATCH_END = _MATCH.group, _MATCH.start, _MATCH.end
-DEVANAGARI_RE = regex.compile(r"\p{Devanagari}")
-LATIN_RE = regex.compile(r"\p{Latin}")
+DEVANAGARI_RE = compile_regex(r"\p{Devanagari}")
+LATIN_RE = compile_regex(r"\p{Latin}")
 # \p{Devanagari} and \p{Latin} spelled out as ranges, for the stdlib `re`, which tests one
 # short word about three times faster than `regex` (tests/test_document.py checks the ranges).
 DEVANAGARI_LETTERS = "\u0900-\u0950\u0955-\u0963\u0966-\u097f\ua8e0-\ua8ff\U00011b00-\U00011b09"
@@ -45,12 +44,12 @@ LATIN_LETTERS = (
     "\uab66-\uab69\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a\U00010780-\U00010785\U00010787-\U000107b0"
     "\U000107b2-\U000107ba\U0001df00-\U0001df1e\U0001df25-\U0001df2a"
 )
-_HAS_DEVANAGARI = re.compile(f"[{DEVANAGARI_LETTERS}]").search
-_HAS_LATIN = re.compile(f"[{LATIN_LETTERS}]").search
-LINE_BREAK_RE = re.compile(r"\r\n|\n|\r")
+_HAS_DEVANAGARI = compile_re(f"[{DEVANAGARI_LETTERS}]").search
+_HAS_LATIN = compile_re(f"[{LATIN_LETTERS}]").search
+LINE_BREAK_RE = compile_re(r"\r\n|\n|\r")
 
 # Sentence terminators. A full stop inside a number (4.5) or after an abbreviation is not one.
-SENTENCE_END_RE = re.compile(r"[।॥?!]+[\"'’”)\]]*|\.(?!\d)[\"'’”)\]]*")
+SENTENCE_END_RE = compile_re(r"[।॥?!]+[\"'’”)\]]*|\.(?!\d)[\"'’”)\]]*")
 ABBREVIATIONS = frozenset(
     """डॉ प्रो श्री श्रीमती सुश्री कु मि ई पू सं स्व रु
     Dr Mr Mrs Ms Prof St Jr Sr vs etc No Nos Rs Co Ltd Inc Gen Col Lt Capt Sgt Gov Sen Rep Jan Feb Mar Apr
@@ -61,21 +60,21 @@ DEVANAGARI_INITIALS = frozenset(
     "ए बी सी डी ई एफ एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड".split()
 )
 
-FRONT_MATTER_OPEN_RE = re.compile(r"\A---[ \t]*(?:\r\n|\n|\r)")
-FRONT_MATTER_CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+FRONT_MATTER_OPEN_RE = compile_re(r"\A---[ \t]*(?:\r\n|\n|\r)")
+FRONT_MATTER_CLOSE_RE = compile_re(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 # Non-prose spans. Order matters only for speed; overlaps are harmless.
-URL_RE = regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'’”)\]]+[^\s<>\"'’”)\].,;:!?।]")
-EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-HTML_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-MD_FENCE_RE = re.compile(r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
-MD_CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-MD_LINK_TARGET_RE = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-MD_REFERENCE_DEF_RE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S.*$", re.MULTILINE)
-MASKED_LINE_RE = re.compile(r"^[\ufffc \t\r]*\ufffc[\ufffc \t\r]*$", re.MULTILINE)
-LINE_BREAK_KEEP_RE = re.compile(r"\r\n|\n|\r|[^\r\n]+")
-MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}(?=\s|$)")
+URL_RE = compile_regex(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'’”)\]]+[^\s<>\"'’”)\].,;:!?।]")
+EMAIL_RE = compile_regex(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+HTML_COMMENT_RE = compile_re(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+HTML_TAG_RE = compile_re(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+MD_FENCE_RE = compile_re(r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+MD_CODE_SPAN_RE = compile_re(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+MD_LINK_TARGET_RE = compile_re(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_REFERENCE_DEF_RE = compile_re(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S.*$", re.MULTILINE)
+MASKED_LINE_RE = compile_re(r"^[\ufffc \t\r]*\ufffc[\ufffc \t\r]*$", re.MULTILINE)
+LINE_BREAK_KEEP_RE = compile_re(r"\r\n|\n|\r|[^\r\n]+")
+MD_HEADING_RE = compile_re(r"^[ \t]{0,3}#{1,6}(?=\s|$)")
 
 
 class _Record:

@@ -6,15 +6,21 @@
 from __future__ import annotations
 
 import os
-from newslint.hindi.records import factory, record
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from newslint.config import Config, ConfigError, ConfigResolver, is_default_excluded
 from newslint.context import Context
 from newslint.document import Document, parse_document
+from newslint.hindi.records import factory, record
 from newslint.packs import packs_for
-from newslint.registry import UnknownSelector, check_selectors, matches, rule_by_key, select_rules
+from newslint.registry import (
+    UnknownSelector,
+    check_selectors,
+    matches,
+    rule_by_key,
+    select_rules,
+)
 from newslint.rule import SEVERITY_RANK, Finding, Rule
 from newslint.source import TEXT_SUFFIXES, InputError, Source, read_source, read_stdin
 from newslint.suppression import parse_suppressions, unused_suppression_findings

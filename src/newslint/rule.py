@@ -8,8 +8,9 @@ documentation (`newslint rule CODE` prints it). `check()` yields findings for on
 from __future__ import annotations
 
 import inspect
-from newslint.hindi.records import factory, record
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator
+
+from newslint.hindi.records import factory, record
 
 if TYPE_CHECKING:
     from newslint.context import Context

@@ -27,13 +27,13 @@ import os
 import signal
 import sys
 import time
-from newslint.hindi.records import factory, record
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from newslint import cache
 from newslint.config import ConfigError, ConfigResolver
 from newslint.engine import FileResult, InternalError, Linter, Selection, at_or_above
+from newslint.hindi.records import factory, record
 from newslint.source import InputError
 
 # "More than a handful of files": below this a process pool costs more than it saves.

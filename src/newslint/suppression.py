@@ -10,11 +10,10 @@ means every rule. A comment that suppresses nothing is reported (NL001), like ru
 
 from __future__ import annotations
 
-from newslint.hindi.records import factory, record
-
 import regex
 
 from newslint.document import Document
+from newslint.hindi.records import factory, record
 from newslint.registry import matches, rule_by_key
 from newslint.rule import Finding, Rule
 

@@ -1,12 +1,12 @@
 """TY107: two or more spaces between words."""
 
-import re
 
+from newslint.compiled import compile_re
 from newslint.rule import Rule, Suggestion
 
 # Between two non-space characters on one line; indentation and trailing spaces are left alone
 # (Markdown uses two trailing spaces for a line break).
-MULTIPLE_SPACES_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+MULTIPLE_SPACES_RE = compile_re(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
 class MultipleSpaces(Rule):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import regex
 
+from newslint.compiled import compile_re, compile_regex
 from newslint.hindi.records import factory, record
 from newslint.packs import compile_pattern
 
@@ -40,7 +41,7 @@ MAX_LABEL_CHARS = 160
 _FOLD_SUB = {chr(0x0958 + i): base for i, base in enumerate("कखगजडढफय")}
 _FOLD_SUB.update({"\u093c": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u00ad": "", "\ufeff": ""})
 _FOLD_SUB.update({"\u0901": "\u0902", "’": "'", "‘": "'", "“": '"', "”": '"'})
-_FOLD_RE = re.compile("[" + "".join(_FOLD_SUB) + "]")
+_FOLD_RE = compile_re("[" + "".join(_FOLD_SUB) + "]")
 
 
 def _fold_char(match) -> str:
@@ -86,12 +87,12 @@ def fold_pattern(text: str) -> str:
 
 # Markdown decoration around a label: blockquote, heading and list markers, emphasis, link
 # brackets, the mask of a link target or URL.
-_LEAD_RE = re.compile(r"^(?:\s*(?:>|#{1,6}(?=\s|$)|[-*+•·▪►](?=\s)|\d{1,3}[.)](?=\s)))*\s*")
-_EMPHASIS_RE = re.compile(r"[*_~`\[\]\ufffc]+")
+_LEAD_RE = compile_re(r"^(?:\s*(?:>|#{1,6}(?=\s|$)|[-*+•·▪►](?=\s)|\d{1,3}[.)](?=\s)))*\s*")
+_EMPHASIS_RE = compile_re(r"[*_~`\[\]\ufffc]+")
 _EDGE = " \t:;,.!?|-–—…»«<>→←=#\"'()/\\"
-_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_LETTER_RE = regex.compile(r"\p{L}")
-_FIRST_WORD_RE = regex.compile(r"[^\p{L}\p{M}]*([\p{L}\p{M}]+)")
+_WORD_RE = compile_regex(r"[\p{L}\p{M}\p{N}]+")
+_LETTER_RE = compile_regex(r"\p{L}")
+_FIRST_WORD_RE = compile_regex(r"[^\p{L}\p{M}]*([\p{L}\p{M}]+)")
 
 
 _DECORATION_CHARS = frozenset("*_~`[]\ufffc")
@@ -251,9 +252,9 @@ class LineKind:
     juxtaposed: bool = False  # a related-story marker followed by a headline without a separator
 
 
-_SHARE_SPLIT_RE = re.compile(r"[\s|,•·/]+")
+_SHARE_SPLIT_RE = compile_re(r"[\s|,•·/]+")
 # Separators between a related-story marker and the linked headline.
-_SEPARATOR_RE = re.compile(r"\s*(?::\s*[-–—]+|:{1,2}|[-–—]+|\||\.{2,}|…|»|>>|→|=>)\s*")
+_SEPARATOR_RE = compile_re(r"\s*(?::\s*[-–—]+|:{1,2}|[-–—]+|\||\.{2,}|…|»|>>|→|=>)\s*")
 
 
 def is_share_bar(core: str, data: StructureData) -> bool:
@@ -319,11 +320,11 @@ def related_marker(prose_line: str, data: StructureData) -> tuple[str, bool | No
     return None
 
 
-_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
-_LINK_ITEM_RE = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(?:\*\*|__)?\[[^\]]+\]\ufffc")
-_ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…)[\"'’”)\]*_\s]*$")
-_SENTENCE_BREAK_RE = regex.compile(r"[।॥]|(?<=[\p{L}\p{M}])\.(?=\s)")
-_TERMINAL_RE = re.compile(r"(?:[।॥]|(?<!\.)\.)[\"'’”)\]*_\s]*$")
+_HEADING_RE = compile_re(r"^\s{0,3}#{1,6}(?:\s|$)")
+_LINK_ITEM_RE = compile_re(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(?:\*\*|__)?\[[^\]]+\]\ufffc")
+_ELLIPSIS_RE = compile_re(r"(?:\.{2,}|…)[\"'’”)\]*_\s]*$")
+_SENTENCE_BREAK_RE = compile_regex(r"[।॥]|(?<=[\p{L}\p{M}])\.(?=\s)")
+_TERMINAL_RE = compile_re(r"(?:[।॥]|(?<!\.)\.)[\"'’”)\]*_\s]*$")
 
 
 def teaser_shape(prose_line: str, is_markdown: bool, data: StructureData) -> str | None:
@@ -471,8 +472,8 @@ def deletion_span(doc: "Document", first: "Line", last: "Line") -> tuple[int, in
 # Repeated lines and blocks
 # ---------------------------------------------------------------------------------------------
 
-_BLOCKQUOTE_RE = re.compile(r"^\s{0,3}>")
-_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_BLOCKQUOTE_RE = compile_re(r"^\s{0,3}>")
+_LIST_ITEM_RE = compile_re(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _CANDIDATES = 4  # earlier copies tried per line: the first few and the last few
 
 
@@ -664,13 +665,13 @@ def line_range(lines: list["Line"]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 BYLINE_ZONE_LINES = 8
-_DIGIT_RE = regex.compile(r"\p{N}")
-_REPORT_OF_RE = re.compile(
+_DIGIT_RE = compile_regex(r"\p{N}")
+_REPORT_OF_RE = compile_re(
     r"^(?:.+?\s+से\s+)?(.+?)\s+(?:की|का)\s+(?:खास\s+|विशेष\s+|ग्राउंड\s+|एक्सक्लूसिव\s+)?(?:रिपोर्ट|रिपोर्टिंग|कलम\s+से|प्रस्तुति)$"
 )
-_NAME_SEPARATOR_RE = re.compile(r"\s*(?:\||,|\s[-–—]\s|[-–—]{2}|/|\(|•|·|;|:)\s*")
-_AUTHORS_SPLIT_RE = re.compile(r"\s+(?:और|and|&|एवं|व|तथा)\s+|\s*&\s*")
-_NAME_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+_NAME_SEPARATOR_RE = compile_re(r"\s*(?:\||,|\s[-–—]\s|[-–—]{2}|/|\(|•|·|;|:)\s*")
+_AUTHORS_SPLIT_RE = compile_re(r"\s+(?:और|and|&|एवं|व|तथा)\s+|\s*&\s*")
+_NAME_WORD_RE = compile_regex(r"[\p{L}\p{M}]+")
 _HONORIFICS = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. shri sri smt डॉ डॉ. डा डा. श्री श्रीमती सुश्री प्रो प्रो.".split())
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import regex
-
 from newslint.checks.typography_shared import LineFilter
+from newslint.compiled import compile_regex
 from newslint.rule import Rule, Suggestion
 
 # A colon after a word, then dashes: "कहा:-", "निम्नलिखित :–". Not a smiley ":-)" and not a
 # Markdown table alignment row ("|:--|", which has no word before the colon).
-COLON_DASH_RE = regex.compile(r":[ \t]*[-–—]+(?![-–—)(\p{N}])")
-WORD_END_RE = regex.compile(r"[\p{L}\p{M}\p{N}\"'’”)\]*][ \t]*$")
+COLON_DASH_RE = compile_regex(r":[ \t]*[-–—]+(?![-–—)(\p{N}])")
+WORD_END_RE = compile_regex(r"[\p{L}\p{M}\p{N}\"'’”)\]*][ \t]*$")
 
 
 class ColonDash(Rule):

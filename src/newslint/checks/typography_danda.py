@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import re
 
-import regex
-
-from newslint.checks.typography_shared import LineFilter, folded_set
 from newslint.checks.structure_analysis import fold
+from newslint.checks.typography_shared import LineFilter, folded_set
+from newslint.compiled import compile_re, compile_regex
 from newslint.rule import Rule, Suggestion
 
 # | (or a lone Latin l / I) after a Devanagari word and optional spaces, not followed by a letter;
 # the mark is matched first (a cheap scan), the word before it is read backwards.
-PIPE_RE = regex.compile(r"(?<=[\u0900-\u0963\u0971-\u097f][ \t\u00a0]{0,3})[|lI](?![\p{L}\p{M}\p{N}|])")
-WORD_BEFORE_RE = re.compile(r"([\u0900-\u0963\u0971-\u097f]+)([ \t\u00a0]*)$")
-TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.MULTILINE)
-REST_RE = regex.compile(r"[ \t\u00a0]*(?:$|[\r\n\"'’”)]|[\p{Devanagari}])")
+PIPE_RE = compile_regex(r"(?<=[\u0900-\u0963\u0971-\u097f][ \t\u00a0]{0,3})[|lI](?![\p{L}\p{M}\p{N}|])")
+WORD_BEFORE_RE = compile_re(r"([\u0900-\u0963\u0971-\u097f]+)([ \t\u00a0]*)$")
+TABLE_SEPARATOR_RE = compile_re(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.MULTILINE)
+REST_RE = compile_regex(r"[ \t\u00a0]*(?:$|[\r\n\"'’”)]|[\p{Devanagari}])")
 
 
 def _final_words(packs):

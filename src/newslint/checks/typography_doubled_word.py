@@ -6,21 +6,20 @@ import unicodedata
 from itertools import compress, islice
 from operator import eq
 
-import regex
-
 from newslint.checks.structure_analysis import fold
 from newslint.checks.typography_sentence_end import INITIALS
 from newslint.checks.typography_shared import LineFilter, folded_set, nfc
+from newslint.compiled import compile_regex
 from newslint.rule import Rule, Suggestion
 
 SPACES = frozenset(" \t\u00a0")
 # What may not follow the second copy: it would be part of a longer word (के के5, है है-).
 WORD_GLUE = frozenset("'’-")
 # "The the": a capitalised word followed by its lower-case copy.
-CAPITALISED_RE = regex.compile(r"(?<![\p{L}\p{M}])([A-Z][a-z]{0,7})([ \t\u00a0]+)([a-z]{1,8})(?![\p{L}\p{M}\p{N}'’-])")
-LAST_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{M}]+)[ \t]*$")
-FIRST_WORD_RE = regex.compile(r"[ \t]*([\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])")
-PREVIOUS_WORD_RE = regex.compile(r"([\p{L}\p{M}]+)[\s.]*$")
+CAPITALISED_RE = compile_regex(r"(?<![\p{L}\p{M}])([A-Z][a-z]{0,7})([ \t\u00a0]+)([a-z]{1,8})(?![\p{L}\p{M}\p{N}'’-])")
+LAST_WORD_RE = compile_regex(r"(?<![\p{L}\p{M}\p{N}'’])([\p{L}\p{M}]+)[ \t]*$")
+FIRST_WORD_RE = compile_regex(r"[ \t]*([\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])")
+PREVIOUS_WORD_RE = compile_regex(r"([\p{L}\p{M}]+)[\s.]*$")
 
 
 def _data(packs):

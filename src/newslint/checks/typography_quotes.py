@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
-import re
-
 from newslint.checks.typography_shared import LineFilter
+from newslint.compiled import compile_re
 from newslint.rule import Rule
 
-QUOTE_CHARS_RE = re.compile(r"[“”‘’\"']")
-BRACKET_CHARS_RE = re.compile(r"[()\[\]]")
+QUOTE_CHARS_RE = compile_re(r"[“”‘’\"']")
+BRACKET_CHARS_RE = compile_re(r"[()\[\]]")
 # "1)", "a)", "iv)", "क)" at the start of a line or after a space: an enumerator, not a bracket.
-ENUMERATOR_RE = re.compile(r"(?:^|[\s(])(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4}|[\u0904-\u0939\u0958-\u0961\u0972-\u097f][\u0900-\u0903\u093a-\u094f\u0962\u0963]?)$")
+ENUMERATOR_RE = compile_re(r"(?:^|[\s(])(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4}|[\u0904-\u0939\u0958-\u0961\u0972-\u097f][\u0900-\u0903\u093a-\u094f\u0962\u0963]?)$")
 
 
 def _is_word_char(ch: str) -> bool:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import regex
-
 from newslint.checks.typography_shared import LineFilter, folded_set, nfc
+from newslint.compiled import compile_regex
 from newslint.rule import Rule, Suggestion
 
 # A full stop that is not part of "..", a number (4.5) or a dotted abbreviation (कि.मी.) — found
 # first, as a literal, so the scan is cheap; the word before it is then read backwards.
-FULL_STOP_RE = regex.compile(r"\.(?![.\p{L}\p{M}\p{N}])")
+FULL_STOP_RE = compile_regex(r"\.(?![.\p{L}\p{M}\p{N}])")
 # The word before a full stop: Devanagari letters, then closing quotes/brackets; the word must not
 # follow a "." itself (उ.प्र.) or a letter of another script.
-WORD_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{M}.])([\u0900-\u0963\u0971-\u097f]+)[\"'’”)\]]*$")
-DANDA_END_RE = regex.compile(r"(?<=[\u0900-\u0963\u0971-\u097f][\"'’”)\]]{0,3})\s?।(?!।)")
+WORD_BEFORE_RE = compile_regex(r"(?<![\p{L}\p{M}.])([\u0900-\u0963\u0971-\u097f]+)[\"'’”)\]]*$")
+DANDA_END_RE = compile_regex(r"(?<=[\u0900-\u0963\u0971-\u097f][\"'’”)\]]{0,3})\s?।(?!।)")
 # Devanagari spellings of Latin initials (ए.पी.जे., के. चंद्रशेखर): a full stop after one of these
 # is an initial, not a sentence end.
 INITIALS = frozenset(

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
-import regex
-
 from newslint.checks.typography_shared import LineFilter
+from newslint.compiled import compile_re, compile_regex
 from newslint.rule import Rule, Suggestion
 
-SPACE_BEFORE_RE = re.compile(r"([ \t\u00a0]+)([।॥,?!:])")
-WORD_END_RE = regex.compile(r"[\p{L}\p{M}\p{N}\"'’”)\]]")
+SPACE_BEFORE_RE = compile_re(r"([ \t\u00a0]+)([।॥,?!:])")
+WORD_END_RE = compile_regex(r"[\p{L}\p{M}\p{N}\"'’”)\]]")
 # A punctuation mark directly followed by a Devanagari letter; not inside a number (1,68,000).
-MISSING_AFTER_RE = regex.compile(r"(?<![\p{N}])([।॥,?!])(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])")
+MISSING_AFTER_RE = compile_regex(r"(?<![\p{N}])([।॥,?!])(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])")
 
 
 class SpaceBeforePunctuation(Rule):

@@ -1,11 +1,19 @@
 """SP202: invisible format characters inside or next to Devanagari words where they do nothing."""
 
-import re
 
-from newslint.checks.unicode_chars import INVISIBLE_NAMES, VIRAMA, ZWJ, ZWNJ, is_devanagari, visible, word_around
+from newslint.checks.unicode_chars import (
+    INVISIBLE_NAMES,
+    VIRAMA,
+    ZWJ,
+    ZWNJ,
+    is_devanagari,
+    visible,
+    word_around,
+)
+from newslint.compiled import compile_re
 from newslint.rule import Rule, Suggestion
 
-INVISIBLE_RUN_RE = re.compile("[\u200b\u200c\u200d\u00ad\ufeff\u2060]+")
+INVISIBLE_RUN_RE = compile_re("[\u200b\u200c\u200d\u00ad\ufeff\u2060]+")
 JOINERS = ZWJ + ZWNJ
 
 WHY = {

@@ -1,14 +1,20 @@
 """SP201: precomposed and decomposed nukta letters mixed in one article."""
 
-import re
 
-from newslint.checks.unicode_chars import COMPOSE_NUKTA, DECOMPOSE_NUKTA, NUKTA, NUKTA_BASES, PRECOMPOSED_NUKTA
+from newslint.checks.unicode_chars import (
+    COMPOSE_NUKTA,
+    DECOMPOSE_NUKTA,
+    NUKTA,
+    NUKTA_BASES,
+    PRECOMPOSED_NUKTA,
+)
+from newslint.compiled import compile_re
 from newslint.rule import Rule, Suggestion
 
 # A nukta letter in either encoding: one precomposed character (U+0958–U+095F), or a base letter
 # followed by the nukta sign U+093C.
-NUKTA_LETTER_RE = re.compile(f"[{PRECOMPOSED_NUKTA}]|[{NUKTA_BASES}]{NUKTA}")
-PRECOMPOSED_RE = re.compile(f"[{PRECOMPOSED_NUKTA}]")
+NUKTA_LETTER_RE = compile_re(f"[{PRECOMPOSED_NUKTA}]|[{NUKTA_BASES}]{NUKTA}")
+PRECOMPOSED_RE = compile_re(f"[{PRECOMPOSED_NUKTA}]")
 
 
 class MixedNuktaEncoding(Rule):

@@ -6,9 +6,7 @@ HarfBuzz-based browsers and apps, or look right in one font and wrong in another
 always break search and spell-check.
 """
 
-import re
 
-import regex
 
 from newslint.checks.unicode_chars import (
     ALL_MATRAS,
@@ -26,6 +24,7 @@ from newslint.checks.unicode_chars import (
     sign_name,
     word_around,
 )
+from newslint.compiled import compile_re, compile_regex
 from newslint.rule import Rule, Suggestion
 
 # ---------------------------------------------------------------------------------------------
@@ -73,15 +72,15 @@ SIGN_PAIR_COMPOSITE = {
 # Each pattern is one character range, repeated: the regex module scans those one to two orders
 # of magnitude faster than an alternation or a class of several ranges, so several passes (with a
 # cheap check in Python on the rare match) beat one combined pattern.
-MATRA_RUN_RE = re.compile("[\u093e-\u094c]{2,}")
+MATRA_RUN_RE = compile_re("[\u093e-\u094c]{2,}")
 MODIFIER_RUN_RES = (
-    re.compile("[\u0900-\u0903]{2,}"),  # nasals and visarga
-    re.compile(f"{NUKTA}{{2,}}"),
-    re.compile(f"{VIRAMA}{{2,}}"),
-    re.compile("[\u0962-\u0963]{2,}"),  # vocalic l/ll signs
+    compile_re("[\u0900-\u0903]{2,}"),  # nasals and visarga
+    compile_re(f"{NUKTA}{{2,}}"),
+    compile_re(f"{VIRAMA}{{2,}}"),
+    compile_re("[\u0962-\u0963]{2,}"),  # vocalic l/ll signs
 )
-EXTRA_NUKTA_RE = re.compile(f"[\u0958-\u095f]{NUKTA}+")
-VOWEL_LETTER_SIGN_RE = re.compile("[\u0905-\u090f][\u093a-\u0957]")  # filtered by the table
+EXTRA_NUKTA_RE = compile_re(f"[\u0958-\u095f]{NUKTA}+")
+VOWEL_LETTER_SIGN_RE = compile_re("[\u0905-\u090f][\u093a-\u0957]")  # filtered by the table
 NASAL_SET = expand(NASALS)
 
 
@@ -222,16 +221,16 @@ ORPHAN_SIGN_SET = expand(ORPHAN_SIGNS)
 # HarfBuzz's placeholders, on which a sign is deliberately shown alone (no-break spaces, hyphens
 # and dashes, ×, •, the dotted circle ◌, squares), nor after the mask of non-prose text or an
 # invisible character that stray-invisible-character reports.
-ORPHAN_RE = regex.compile(f"\\W(?P<signs>[{ORPHAN_SIGNS}]+)")
+ORPHAN_RE = compile_regex(f"\\W(?P<signs>[{ORPHAN_SIGNS}]+)")
 NOT_ORPHAN_AFTER = frozenset(
     "\u00a0\u202f\u2007"  # no-break spaces
     "-\u2010\u2011\u2012\u2013\u2014\u2015"  # hyphens and dashes
     "\u00d7\u2022\u25cc\u25fb\u25fc\u25fd\u25fe"  # × • ◌ and squares
     "\ufffc\u200b\u2060\u00ad\ufeff"  # masked non-prose; invisible characters
 )
-SIGN_RUN_RE = re.compile(f"[{ORPHAN_SIGNS}]+")
+SIGN_RUN_RE = compile_re(f"[{ORPHAN_SIGNS}]+")
 # A consonant cluster: consonant (+ nukta), then (halant + consonant (+ nukta))*.
-CLUSTER_RE = re.compile(f"[{CONSONANTS}]{NUKTA}?(?:{VIRAMA}[{CONSONANTS}]{NUKTA}?)*")
+CLUSTER_RE = compile_re(f"[{CONSONANTS}]{NUKTA}?(?:{VIRAMA}[{CONSONANTS}]{NUKTA}?)*")
 HORIZONTAL_SPACE = " \t"
 
 
@@ -325,8 +324,8 @@ class OrphanVowelSign(Rule):
 # ---------------------------------------------------------------------------------------------
 # SP206
 
-NUKTA_AFTER_SIGN_RE = re.compile(f"(?<=[{ALL_MATRAS}{NASALS}{VIRAMA}\u0903]){NUKTA}+")
-NASAL_BEFORE_SIGN_RE = re.compile(f"(?P<nasal>[{NASALS}]+)(?P<sign>[{ALL_MATRAS}]+)")
+NUKTA_AFTER_SIGN_RE = compile_re(f"(?<=[{ALL_MATRAS}{NASALS}{VIRAMA}\u0903]){NUKTA}+")
+NASAL_BEFORE_SIGN_RE = compile_re(f"(?P<nasal>[{NASALS}]+)(?P<sign>[{ALL_MATRAS}]+)")
 SYLLABLE_SIGNS = expand(f"{ALL_MATRAS}{NASALS}{VIRAMA}\u0903")
 
 
