@@ -152,3 +152,17 @@ def test_saving_merges_and_keeps_a_few_files(tmp_path, monkeypatch):
     left = store_files(tmp_path)
     assert len(left) == cache.KEEP_FILES
     assert set(made[-(cache.KEEP_FILES - 1):]) <= set(left)
+
+
+def test_clean_deletes_the_cache_files_only(cli, tmp_path):
+    folder = tmp_path / "cache"
+    cli("check", "--exit-zero", str(REPO / "examples" / "seed-article.txt"), env=on(folder))
+    keep = folder / "languagetool" / "6.8"
+    keep.mkdir(parents=True)
+    (keep / "a.jar").write_bytes(b"jar")
+    made = sorted(p.name for p in folder.glob("*.marshal"))
+    assert any(name.startswith("spelling-") for name in made) and any(name.startswith("patterns-") for name in made)
+    result = cli("clean", env={cache.DIR_ENV: str(folder), cache.OFF_ENV: "1"})
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith(f"Removed {len(made)} cache files from {folder}")
+    assert list(folder.glob("*.marshal")) == [] and (keep / "a.jar").exists()

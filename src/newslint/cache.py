@@ -163,6 +163,23 @@ def _save(path: Path, entries: dict[str, Any]) -> None:
 
 
 KEEP_FILES = 4
+KINDS = ("spelling", "patterns")
+
+
+def clear() -> int:
+    """Delete this cache's files (`newslint clean`); the number deleted."""
+    folder = cache_dir()
+    removed = 0
+    if folder is None or not folder.is_dir():
+        return 0
+    for kind in KINDS:
+        for path in folder.glob(f"{kind}-*.marshal"):
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
 
 
 def _remove_stale(current: Path) -> None:

@@ -263,6 +263,18 @@ def explain_rule(key: str = typer.Argument(..., help="A rule code or name, e.g. 
     typer.echo(rule.explanation())
 
 
+@app.command("clean")
+def clean(cache_dir: Optional[Path] = CACHE_DIR) -> None:
+    """Delete the word and pattern cache (the LanguageTool download is kept)."""
+    from newslint import cache
+
+    _use_cache(False, cache_dir)
+    os.environ.pop(cache.OFF_ENV, None)
+    folder = cache.cache_dir()
+    removed = cache.clear() if folder is not None else 0
+    typer.echo(f"Removed {removed} cache file{'s' if removed != 1 else ''} from {folder}.")
+
+
 def main() -> None:
     try:
         app()
