@@ -62,7 +62,7 @@ class UnattributedFigure(Rule):
     fixable = "no"
 
     def check(self, doc, ctx):
-        for verdict in analyse(doc, ctx).verdicts:
+        for verdict in analyse(doc, ctx).reported:
             if verdict.status != "none":
                 continue
             figure = verdict.figure
@@ -115,7 +115,7 @@ class VagueAttribution(Rule):
 
     def check(self, doc, ctx):
         analysis = analyse(doc, ctx)
-        for verdict in analysis.verdicts:
+        for verdict in analysis.reported:
             if verdict.status != "vague":
                 continue
             figure = verdict.figure

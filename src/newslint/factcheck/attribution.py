@@ -16,7 +16,9 @@ marker itself ("मीडिया रिपोर्टर्स के मु�
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Callable
 
 import regex
 
@@ -37,10 +39,29 @@ class Verdict:
     source: Source | None = None
 
 
-@dataclass
 class Analysis:
-    verdicts: list[Verdict] = field(default_factory=list)
-    idle_vague: list[Source] = field(default_factory=list)
+    """The verdicts of a document's figures, and its vague sources that cover no figure.
+
+    `reported` holds the figures AT101 and AT102 report on (no source, or only a vague one).
+    A figure whose source is named is reported by no rule, so the numbers of a sentence with a
+    named source are classified only when `verdicts` (every figure, in text order) is read."""
+
+    def __init__(self):
+        self.reported: list[Verdict] = []  # status "none" or "vague", in text order
+        self.idle_vague: list[Source] = []
+        # per sentence with a number, in text order: its verdicts, or (for a sentence with a named
+        # source) a function that returns its figures
+        self._sentences: list[list[Verdict] | Callable[[], list[Figure]]] = []
+        self._verdicts: list[Verdict] | None = None
+
+    @property
+    def verdicts(self) -> list[Verdict]:
+        if self._verdicts is None:
+            verdicts = []
+            for part in self._sentences:
+                verdicts += part if isinstance(part, list) else [Verdict(figure, "named") for figure in part()]
+            self._verdicts = verdicts
+        return self._verdicts
 
 
 def _decide(own: list[Source], previous: list[Source]) -> tuple[str, Source | None]:
@@ -58,6 +79,11 @@ def _decide(own: list[Source], previous: list[Source]) -> tuple[str, Source | No
     if vague_prev:
         return "vague", vague_prev[0]
     return "none", None
+
+
+def _own_decides(own: list[Source]) -> bool:
+    """Does a sentence's own source decide `_decide` whatever the sentence before holds?"""
+    return any(s.kind in ("named", "vague") for s in own)
 
 
 _ANAPHORIC_RE: dict[str, regex.Pattern[str]] = {}
@@ -108,6 +134,26 @@ def _kind_positions(fdata, doc, prose: str, begin: int) -> list[int]:
             i = prose.find(sign, i + 1)
     found.sort()
     return found
+
+
+def _figures(fdata, prose: str, matches: list, sent_start: int, sent_end: int) -> list[Figure]:
+    """The figures among a sentence's number matches; a range ("20 से 25 लोग") is one figure."""
+    figures = []
+    covered_to = -1
+    for n, match in enumerate(matches):
+        if match.start() < covered_to:
+            continue  # the second number of a range already reported
+        next_start = matches[n + 1].start() if n + 1 < len(matches) else sent_end
+        figure = classify(fdata, prose, match, sent_start, sent_end, next_start)
+        if figure is None:
+            if n + 1 < len(matches) and RANGE_RE.match(prose[match.end():next_start]):
+                covered_to = matches[n + 1].end()  # an exempt range: "20 से 25 वर्ष"
+            continue
+        if n + 1 < len(matches) and RANGE_RE.match(prose[match.end():next_start]):
+            covered_to = matches[n + 1].end()
+            figure = Figure(figure.start, max(figure.end, covered_to), figure.number_end, figure.kind, prose[figure.start:max(figure.end, covered_to)])
+        figures.append(figure)
+    return figures
 
 
 def _anchored(pattern, prose: str, positions: list[int], end: int) -> list:
@@ -174,23 +220,20 @@ def analyse(doc, ctx) -> Analysis:
                 continue
             at = in_range(figure_starts, sentence.start, sentence.end)
             matches = _anchored(figure_re, prose, at, sentence.end)
-            covered_to = -1
-            for n, match in enumerate(matches):
-                if match.start() < covered_to:
-                    continue  # the second number of a range already reported
-                next_start = matches[n + 1].start() if n + 1 < len(matches) else sentence.end
-                figure = classify(fdata, prose, match, sentence.start, sentence.end, next_start)
-                if figure is None:
-                    if n + 1 < len(matches) and RANGE_RE.match(prose[match.end():next_start]):
-                        covered_to = matches[n + 1].end()  # an exempt range: "20 से 25 वर्ष"
-                    continue
-                if n + 1 < len(matches) and RANGE_RE.match(prose[match.end():next_start]):
-                    covered_to = matches[n + 1].end()
-                    figure = Figure(figure.start, max(figure.end, covered_to), figure.number_end, figure.kind, prose[figure.start:max(figure.end, covered_to)])
-                status, source = _decide(sources_of(i), sources_of(i - 1) if i > 0 else [])
-                if source is not None:
-                    used.add(id(source))
-                result.verdicts.append(Verdict(figure, status, source))
+            if not matches:
+                continue
+            # The verdict is the sentence's, the same for each of its figures: decided first, so
+            # that the numbers of a sentence with a named source need not be classified now.
+            own = sources_of(i)
+            status, source = _decide(own, sources_of(i - 1) if i > 0 and not _own_decides(own) else [])
+            if status == "named":
+                result._sentences.append(partial(_figures, fdata, prose, matches, sentence.start, sentence.end))
+                continue
+            verdicts = [Verdict(figure, status, source) for figure in _figures(fdata, prose, matches, sentence.start, sentence.end)]
+            if verdicts and source is not None:
+                used.add(id(source))
+            result._sentences.append(verdicts)
+            result.reported += verdicts
         for i, sentence in enumerate(sentences):
             # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") in its sentence
             if not has_any(vague_words, sentence.start, sentence.end) or not has_any(marker_starts, sentence.start, sentence.end):

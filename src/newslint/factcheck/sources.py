@@ -59,6 +59,7 @@ from newslint.factcheck.text import (
 )
 
 GENITIVE = {"का", "की", "के"}
+CASE_MARKERS = GENITIVE | {"ने"}  # what a source phrase may end in: "पुलिस के (मुताबिक)", "मंत्री ने"
 OWNER_MARKERS = {"का", "की", "के", "द्वारा", "से", "by", "from"}
 AGENT_SKIP = {"ओर", "तरफ"}
 DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
@@ -218,7 +219,7 @@ def _english_owner(data: SourceData, rest: list[Tok]) -> str | None:
 def judge(data: SourceData, toks: list[Tok], english_order: bool = False) -> str | None:
     """'named' or 'vague' for a source phrase, None when it is not a source at all."""
     toks = [t for t in toks if t.key not in ("(", ")")]
-    while toks and toks[-1].key in GENITIVE | {"ने"}:
+    while toks and toks[-1].key in CASE_MARKERS:
         toks = toks[:-1]
     rest: list[Tok] = []
     if english_order:
@@ -264,7 +265,7 @@ def judge_parenthesised(data: SourceData, prose: str, toks: list[Tok]) -> str | 
     """Judge X; when X ends in a parenthesis ("पुलिस अधीक्षक (ग्रामीण)", "एजेंसी (यूएनएचसीआर)"),
     the words inside and the words before it are two names for one source: named if either is."""
     verdict = judge(data, toks)
-    trimmed = [t for t in toks if t.key not in GENITIVE | {"ने"}]
+    trimmed = [t for t in toks if t.key not in CASE_MARKERS]
     if verdict != "named" and trimmed and prose[trimmed[-1].end:trimmed[-1].end + 1] == ")":
         opening = prose.rfind("(", 0, trimmed[-1].start)
         outside = [t for t in trimmed if t.end <= opening]
@@ -274,7 +275,7 @@ def judge_parenthesised(data: SourceData, prose: str, toks: list[Tok]) -> str | 
 
 
 def _source(verdict: str, begin: int, end: int, prose: str, toks: list[Tok], alone: bool = True) -> Source:
-    content = [t for t in toks if t.key not in GENITIVE | {"ने"}]
+    content = [t for t in toks if t.key not in CASE_MARKERS]
     head = content[-1].key if content else ""
     return Source(verdict, begin, end, prose[begin:end], alone, head)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from itertools import islice
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -37,11 +39,17 @@ class Tok(NamedTuple):
     brk_before: bool = False  # clause punctuation between the previous token and this one
 
 
+# The token windows read with a regex (see `tokens_after`): one pattern per direction for every
+# window of up to WINDOW_LIMIT tokens, of which a window keeps the first `limit` captures (each
+# repetition is a possessive gap and a token: reading on does not change the tokens before), so
+# that a process compiles two patterns rather than one per window size. Compiled on first use.
+WINDOW_LIMIT = 16
 _AFTER: dict[int, regex.Pattern[str]] = {}
 _BEFORE: dict[int, regex.Pattern[str]] = {}
 
 
 def _after_re(limit: int) -> regex.Pattern[str]:
+    limit = max(limit, WINDOW_LIMIT)
     pattern = _AFTER.get(limit)
     if pattern is None:
         pattern = _AFTER[limit] = regex.compile(rf"(?:{_GAP}*+({TOKEN})){{0,{limit}}}")
@@ -49,6 +57,7 @@ def _after_re(limit: int) -> regex.Pattern[str]:
 
 
 def _before_re(limit: int) -> regex.Pattern[str]:
+    limit = max(limit, WINDOW_LIMIT)
     pattern = _BEFORE.get(limit)
     if pattern is None:
         pattern = _BEFORE[limit] = regex.compile(rf"(?r)(?:({TOKEN}){_GAP}*+){{0,{limit}}}")
@@ -107,13 +116,13 @@ def _chunk(chunk: str) -> tuple | None:
 
 def _regex_after(prose: str, start: int, end: int, limit: int) -> list[Tok]:
     m = _after_re(limit).match(prose, start, end)
-    return [_new(Tok, (t, s, e, key(t), False)) for t, s, e in zip(m.captures(1), m.starts(1), m.ends(1))]
+    return [_new(Tok, (t, s, e, key(t), False)) for t, s, e in islice(zip(m.captures(1), m.starts(1), m.ends(1)), limit)]
 
 
 def _regex_before(prose: str, start: int, end: int, limit: int) -> list[Tok]:
     """In reverse text order."""
     m = _before_re(limit).match(prose, start, end)
-    return [_new(Tok, (t, s, e, key(t), False)) for t, s, e in zip(m.captures(1), m.starts(1), m.ends(1))]
+    return [_new(Tok, (t, s, e, key(t), False)) for t, s, e in islice(zip(m.captures(1), m.starts(1), m.ends(1)), limit)]
 
 
 def tokens_after(prose: str, start: int, end: int, limit: int) -> list[Tok]:
@@ -251,6 +260,25 @@ def doc_words(doc) -> set[str]:
     return words
 
 
+_RUN_RE = regex.compile(r"[\p{L}\p{M}]+")
+_TOKEN_TEXT = attrgetter("text")
+
+
+def prose_runs(doc) -> set[str]:
+    """The words of the document's prose as a set: its maximal runs of letters and marks. They are
+    `doc.tokens` (a view every rule shares), split where a token holds a joiner ("क्\u200dष" holds
+    "क्" and "ष"); `doc_words` less its punctuated chunks and digit runs, without a pass over the
+    text. (Before `front_matter_end` the prose is masked: no letters there.)"""
+    runs = doc.cache.get("factcheck.runs")
+    if runs is None:
+        if "\u200c" in doc.prose or "\u200d" in doc.prose:
+            runs = {run for token in doc.tokens for run in _RUN_RE.findall(token.text)}
+        else:
+            runs = set(map(_TOKEN_TEXT, doc.tokens))
+        doc.cache["factcheck.runs"] = runs
+    return runs
+
+
 _BASE_OF = {v: k for k, v in _NUKTA_FORMS.items()}  # precomposed nukta letter → its base
 
 
@@ -277,10 +305,10 @@ def _surface_forms(word: str) -> set[str]:
 
 
 class WordFinder:
-    """Where the words of a list may stand in a document, found without a regex pass: the
-    document's word set (`doc_words`) is intersected with every spelling of the list's words, and
-    only the spellings present are looked up with `str.find`. A position found inside a longer
-    word is dropped; the full patterns then run only at the positions found."""
+    """Where the words of a list may stand in a document, found without a regex pass: every
+    spelling of the list's words is intersected with the document's words, and only the
+    spellings present are looked up with `str.find`. A position found inside a longer word is
+    dropped; the full patterns then run only at the positions found."""
 
     def __init__(self, words):
         self.forms: set[str] = set()
@@ -289,9 +317,15 @@ class WordFinder:
                 w = w.replace(ch, " ")
             if w.split():
                 self.forms |= _surface_forms(w.split()[0])
+        # A spelling that is one run of letters and marks (every built-in one) is present when it
+        # is one of `prose_runs`; any other (a newsroom pack's "G20") is looked for in `doc_words`.
+        self._other_forms = {form for form in self.forms if not _RUN_RE.fullmatch(form)}
 
     def present(self, doc) -> set[str]:
-        return self.forms.intersection(doc_words(doc))
+        found = self.forms.intersection(prose_runs(doc))
+        if self._other_forms:
+            found |= self._other_forms.intersection(doc_words(doc))
+        return found
 
     def positions(self, prose: str, begin: int, present) -> list[int]:
         found: list[int] = []
@@ -373,7 +407,7 @@ def paragraphs(doc, wanted=None):
         if wanted is not None and not wanted(start, end):
             continue
         sentences = all_sentences[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-        if markdown and "|" in prose[start:end]:
+        if markdown and prose.find("|", start, end) >= 0:
             # a Markdown table row is data laid out for the eye; its source is in the prose around it
             sentences = [s for s in sentences if not prose[doc.line_at(s.start).start:s.start].lstrip().startswith("|") and not prose[s.start:s.start + 1] == "|"]
         yield block, sentences

@@ -1,0 +1,138 @@
+"""The fast paths of the fact-check and lookalike rules give what the plain definitions give.
+
+- `WordFinder.present` (the document's words read from its tokens, `prose_runs`) = the list's
+  spellings among all the chunks and pieces of the text (`doc_words`);
+- `Analysis.reported` (the figures AT101/AT102 report) = the verdicts that are not "named", and
+  the verdicts of a sentence with a named source are the same when classified late;
+- SP205's single-range scans find the runs a character-by-character definition finds.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newslint.checks import unicode_lookalike as lookalike
+from newslint.config import Config
+from newslint.context import Context
+from newslint.document import parse_document
+from newslint.factcheck.attribution import analyse
+from newslint.factcheck.dates import build_date_data
+from newslint.factcheck.figures import build_figure_data
+from newslint.factcheck.sources import build_source_data
+from newslint.factcheck.text import doc_words
+from newslint.packs import packs_for
+from newslint.source import source_from_bytes
+
+TEXTS = [
+    "जिलाधिकारी के मुताबिक, बाढ़ में अब तक 12 लोगों की मौत हुई है। दोनों गांवों में दो दर्जन घर बह गए।",
+    "पुलिस ने बताया कि 14जुलाई को 5 लोग घायल हुए। इस हफ्ते दोपहर में कल-कारखाने बंद रहे।",
+    "सूत्रों के अनुसार क्\u200dष और दो\u200cतीन लोग लापता हैं; मौत\u200c\u200dहुई। 12\u200dलोग, दो², ½दो।",
+    "Congress said on Monday that 40 people were killed, according to officials. It is on.",
+    "---\ntitle: x\ndate: 2025-07-14\n---\nबताया जा रहा है कि हजारों लोग प्रभावित हुए। एक करोड़ रुपये का नुकसान हुआ।\n",
+    "# शीर्षक 12 लोग\n\nमंगलवार, 14 जुलाई 2025 को पिछले हफ्ते की रिपोर्ट आई। | 40 | लोग |\n| मौत | 12 |\n",
+    "ज़रूर जरूर ज\u093cरूर पाँच पांच सैकड़ों सैकडों ११ लोगों की मौत। आज भी हर सोमवार बैठक होती है।",
+]
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context(config=Config(), packs=packs_for([]))
+
+
+def _doc(text: str, name: str = "a.md"):
+    return parse_document(source_from_bytes(text.encode("utf-8"), name, max_bytes=0))
+
+
+def _finders(ctx):
+    figures = ctx.load("factcheck.figures", build_figure_data)
+    sources = ctx.load("factcheck.sources", build_source_data)
+    dates = ctx.load("factcheck.dates", build_date_data)
+    return [figures.finder, figures.kind_finder, sources.finder, sources.vague_finder,
+            dates.month_finder, dates.relative_finder, dates.exclusion_finder]
+
+
+def _shuffled_texts(count: int) -> list[str]:
+    rng = random.Random(5)
+    words = [w for w in " ".join(TEXTS).split(" ") if "---" not in w]  # no front matter
+    glue = ["", "\u200d", "\u200c", "1", "२", "-", "’", "²", ",", "।"]
+    out = []
+    for _ in range(count):
+        picked = [rng.choice(words) + rng.choice(glue) if rng.random() < 0.2 else rng.choice(words) for _ in range(rng.randint(5, 60))]
+        out.append(" ".join(picked))
+    return out
+
+
+@pytest.mark.parametrize("name", ["a.md", "a.txt"])
+def test_word_finder_present_equals_text_words(ctx, name):
+    for text in TEXTS + _shuffled_texts(150):
+        doc = _doc(text, name)
+        for finder in _finders(ctx):
+            assert finder.present(doc) == finder.forms.intersection(doc_words(doc)), text
+
+
+def test_reported_verdicts_are_the_unnamed_verdicts(ctx):
+    for text in TEXTS + _shuffled_texts(150):
+        doc = _doc(text)
+        analysis = analyse(doc, ctx)
+        assert analysis.reported == [v for v in analysis.verdicts if v.status != "named"], text
+        assert all(v.source is None for v in analysis.verdicts if v.status == "named")
+
+
+FOREIGN = "aZxlIOo[_`ÀéßÆ×÷ĀǅΑωЖяḀỹ"
+DEVANAGARI = "कखगमाीेंँ़्।०१२३ऀॲ"
+OTHER = " .,-#@_1234\n\u0307\u0323\u0310"
+
+
+def _foreign(ch: str) -> bool:
+    return lookalike.FOREIGN_CHAR_RE.fullmatch(ch) is not None
+
+
+def _touching_runs(prose: str, floor: int) -> list[tuple[int, int]]:
+    """The definition of `_foreign_runs_next_to_devanagari`, character by character."""
+    scanned = ("A" <= c <= "z" or "\u00c0" <= c <= "\u04ff" or "\u1e00" <= c <= "\u1eff" for c in prose)
+    boundaries = set()
+    for i, is_scanned in enumerate(scanned):
+        if i < floor or not is_scanned:
+            continue
+        after = prose[i + 1] if i + 1 < len(prose) else ""
+        if lookalike._is_deva_letter_or_sign(after) or (i > floor and lookalike._is_deva_letter_or_sign(prose[i - 1])):
+            boundaries.add(i)
+    runs = []
+    for offset in sorted(boundaries):
+        if not _foreign(prose[offset]):
+            continue
+        start, stop = offset, offset + 1
+        while start > floor and _foreign(prose[start - 1]):
+            start -= 1
+        while stop < len(prose) and _foreign(prose[stop]):
+            stop += 1
+        if (start, stop) not in runs:
+            runs.append((start, stop))
+    return runs
+
+
+def test_lookalike_scans_find_every_touching_run():
+    rng = random.Random(11)
+    alphabet = FOREIGN + DEVANAGARI + OTHER
+    for _ in range(3000):
+        prose = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        floor = rng.choice([0, 0, min(3, len(prose))])
+        assert list(lookalike._foreign_runs_next_to_devanagari(prose, floor)) == _touching_runs(prose, floor), (prose, floor)
+
+
+def test_token_windows_read_from_one_pattern_per_direction():
+    import regex
+
+    from newslint.factcheck import text
+
+    rng = random.Random(3)
+    pieces = ["दो", "लोगों", "की", "मौत", "₹500", "10:30", "(भाषा)", "—", " - ", ",", "।", "Rs", "8.7%", "कल-कारखाने", "today's"]
+    for _ in range(400):
+        prose = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        for limit in (1, 3, 5, 8, 12, 14):
+            after = regex.compile(rf"(?:{text._GAP}*+({text.TOKEN})){{0,{limit}}}").match(prose, 0, len(prose))
+            before = regex.compile(rf"(?r)(?:({text.TOKEN}){text._GAP}*+){{0,{limit}}}").match(prose, 0, len(prose))
+            assert [t.text for t in text._regex_after(prose, 0, len(prose), limit)] == after.captures(1)
+            assert [t.start for t in text._regex_before(prose, 0, len(prose), limit)] == before.starts(1)
