@@ -2,6 +2,8 @@
 
 - `WordFinder.present` (the document's words read from its tokens, `prose_runs`) = the list's
   spellings among all the chunks and pieces of the text (`doc_words`);
+- `WordFinder.doc_positions` (read from the document's tokens) = `WordFinder.positions` (a
+  `str.find` search of the text for each spelling);
 - `Analysis.reported` (the figures AT101/AT102 report) = the verdicts that are not "named", and
   the verdicts of a sentence with a named source are the same when classified late;
 - SP205's single-range scans find the runs a character-by-character definition finds.
@@ -70,6 +72,20 @@ def test_word_finder_present_equals_text_words(ctx, name):
         doc = _doc(text, name)
         for finder in _finders(ctx):
             assert finder.present(doc) == finder.forms.intersection(doc_words(doc)), text
+
+
+@pytest.mark.parametrize("name", ["a.md", "a.txt"])
+def test_word_finder_positions_from_tokens_equal_text_search(ctx, name):
+    rng = random.Random(11)
+    texts = TEXTS + _shuffled_texts(150)
+    texts += [t.replace("\u200c", "").replace("\u200d", "") for t in texts]  # the token path proper
+    for text in texts:
+        doc = _doc(text, name)
+        for finder in _finders(ctx):
+            present = finder.present(doc)
+            some = {form for form in present if rng.random() < 0.5}
+            for forms in (present, some, set()):
+                assert finder.doc_positions(doc, forms) == finder.positions(doc.prose, doc.front_matter_end, forms), (text, forms)
 
 
 def test_reported_verdicts_are_the_unnamed_verdicts(ctx):

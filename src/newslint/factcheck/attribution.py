@@ -110,11 +110,11 @@ def _figure_positions(fdata, doc, prose: str, begin: int) -> tuple[list[int], li
     if not present:
         return digits, digits
     lone = present & fdata.lone_forms
-    words = fdata.finder.positions(prose, begin, present - lone) if len(lone) < len(present) else []
+    words = fdata.finder.doc_positions(doc, present - lone) if len(lone) < len(present) else []
     strong = sorted(digits + words) if words else digits
     if not lone:
         return strong, strong
-    weak = fdata.finder.positions(prose, begin, lone)
+    weak = fdata.finder.doc_positions(doc, lone)
     follow = fdata.follow_forms
     counted = [p for p in weak if (m := NEXT_WORD_RE.match(prose, p)) is not None and m.group(1) in follow]
     if counted:
@@ -126,7 +126,7 @@ def _kind_positions(fdata, doc, prose: str, begin: int) -> list[int]:
     """Where a word stands that can make a number a figure (a counted noun, a claim, a money
     word: figures.FigureData.kind_finder), or a sign ("%", "₹", "$")."""
     present = fdata.kind_finder.present(doc)
-    found = fdata.kind_finder.positions(prose, begin, present) if present else []
+    found = fdata.kind_finder.doc_positions(doc, present) if present else []
     for sign in fdata.kind_signs:
         i = prose.find(sign, begin)
         while i >= 0:
@@ -187,14 +187,14 @@ def analyse(doc, ctx) -> Analysis:
     kinds = _kind_positions(fdata, doc, prose, begin) if figure_triggers else []
     if not kinds:
         figure_triggers = figure_starts = []  # nothing counted, no money, no claim: no figure
-    marker_starts = sdata.finder.positions(prose, begin, sdata.finder.present(doc))
+    marker_starts = sdata.finder.doc_positions(doc, sdata.finder.present(doc))
     if not figure_triggers and not marker_starts:
         return result
 
     present = sdata.vague_finder.present(doc) if marker_starts else None
     markers = sdata.markers.for_doc(doc) if marker_starts else None
     figure_re = fdata.figures.for_doc(doc) if figure_triggers else None
-    vague_words = sdata.vague_finder.positions(prose, begin, present) if present else []
+    vague_words = sdata.vague_finder.doc_positions(doc, present) if present else []
 
     def wanted(a: int, b: int) -> bool:
         # a paragraph with a figure, or with a marker and a vague word (an unused vague source)

@@ -483,7 +483,7 @@ def _find_dates_and_pairs(result: DateAnalysis) -> None:
     present = data.month_finder.present(doc)
     if not present:
         return
-    months = result._months = data.month_finder.positions(prose, begin, present)
+    months = result._months = data.month_finder.doc_positions(doc, present)
     result._dates.extend(_find_dates(doc, data, prose, begin, months))
     occupied = result._occupied
     for d in result._dates:
@@ -518,7 +518,7 @@ def _find_relatives(result: DateAnalysis) -> None:
     begin = doc.front_matter_end
     months = result._months
     present = data.relative_finder.present(doc)
-    relative_starts = data.relative_finder.positions(prose, begin, present) if present else []
+    relative_starts = data.relative_finder.doc_positions(doc, present) if present else []
     if not months and not relative_starts:
         return
     occupied = list(result._occupied)
@@ -531,7 +531,7 @@ def _find_relatives(result: DateAnalysis) -> None:
     longest = max((b - a for a, b in spans), default=0)
 
     present = data.exclusion_finder.present(doc)
-    exclusion_starts = data.exclusion_finder.positions(prose, begin, present) if present else []
+    exclusion_starts = data.exclusion_finder.doc_positions(doc, present) if present else []
     exclusion_re = data.exclusions.for_doc(doc) if exclusion_starts else None
 
     def blocked(s: int, e: int) -> bool:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from itertools import islice
-from operator import attrgetter
+from itertools import compress, islice
 from typing import NamedTuple
 
 import regex
@@ -261,7 +260,6 @@ def doc_words(doc) -> set[str]:
 
 
 _RUN_RE = regex.compile(r"[\p{L}\p{M}]+")
-_TOKEN_TEXT = attrgetter("text")
 
 
 def prose_runs(doc) -> set[str]:
@@ -271,12 +269,21 @@ def prose_runs(doc) -> set[str]:
     text. (Before `front_matter_end` the prose is masked: no letters there.)"""
     runs = doc.cache.get("factcheck.runs")
     if runs is None:
-        if "\u200c" in doc.prose or "\u200d" in doc.prose:
+        if has_joiners(doc):
             runs = {run for token in doc.tokens for run in _RUN_RE.findall(token.text)}
         else:
-            runs = set(map(_TOKEN_TEXT, doc.tokens))
+            runs = set(doc.token_texts)
         doc.cache["factcheck.runs"] = runs
     return runs
+
+
+def has_joiners(doc) -> bool:
+    """Does the prose hold a zero-width joiner or non-joiner (a token may then hold several runs)?"""
+    joined = doc.cache.get("factcheck.joiners")
+    if joined is None:
+        prose = doc.prose
+        joined = doc.cache["factcheck.joiners"] = "\u200c" in prose or "\u200d" in prose
+    return joined
 
 
 _BASE_OF = {v: k for k, v in _NUKTA_FORMS.items()}  # precomposed nukta letter → its base
@@ -325,6 +332,27 @@ class WordFinder:
         found = self.forms.intersection(prose_runs(doc))
         if self._other_forms:
             found |= self._other_forms.intersection(doc_words(doc))
+        return found
+
+    def doc_positions(self, doc, present) -> list[int]:
+        """`positions(doc.prose, doc.front_matter_end, present)`, read from the document's tokens.
+
+        A spelling that is one run of letters and marks stands as a whole word exactly where a
+        token is that run with no digit (or other letter-like sign: `_word_char`) touching it:
+        a token is a maximal run, and without joiners in the prose it is one run. The tokens are a
+        view every rule shares; picking the matching ones is a C-level pass, where `positions`
+        runs `str.find` over the text once per spelling."""
+        if not present:
+            return []
+        if has_joiners(doc) or not self._other_forms.isdisjoint(present):
+            return self.positions(doc.prose, doc.front_matter_end, present)
+        prose = doc.prose
+        size = len(prose)
+        inner = _WORD_CHAR.get
+        found = []
+        for _text, i, j in compress(doc.tokens, map(present.__contains__, doc.token_texts)):
+            if (i == 0 or not _word_char(prose[i - 1], inner)) and (j == size or not _word_char(prose[j], inner)):
+                found.append(i)
         return found
 
     def positions(self, prose: str, begin: int, present) -> list[int]:
