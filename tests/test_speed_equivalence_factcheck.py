@@ -4,6 +4,7 @@
   spellings among all the chunks and pieces of the text (`doc_words`);
 - `WordFinder.doc_positions` (read from the document's tokens) = `WordFinder.positions` (a
   `str.find` search of the text for each spelling);
+- the five attribution lists' positions found in one pass over the tokens = each finder's;
 - `Analysis.reported` (the figures AT101/AT102 report) = the verdicts that are not "named", and
   the verdicts of a sentence with a named source are the same when classified late;
 - SP205's single-range scans find the runs a character-by-character definition finds.
@@ -86,6 +87,23 @@ def test_word_finder_positions_from_tokens_equal_text_search(ctx, name):
             some = {form for form in present if rng.random() < 0.5}
             for forms in (present, some, set()):
                 assert finder.doc_positions(doc, forms) == finder.positions(doc.prose, doc.front_matter_end, forms), (text, forms)
+
+
+def test_list_word_starts_in_one_pass_equal_each_finders_positions(ctx):
+    from newslint.factcheck.attribution import ListWords, _list_word_starts
+
+    figures = ctx.load("factcheck.figures", build_figure_data)
+    sources = ctx.load("factcheck.sources", build_source_data)
+    one_pass = ListWords(figures, sources)
+    each = ListWords(figures, sources)
+    each.runs_only = False  # the per-finder path
+    assert one_pass.runs_only
+    texts = TEXTS + _shuffled_texts(200)
+    texts += [t.replace("\u200c", "").replace("\u200d", "") for t in texts]
+    for text in texts:
+        for name in ("a.md", "a.txt"):
+            doc = _doc(text, name)
+            assert _list_word_starts(figures, sources, one_pass, doc) == _list_word_starts(figures, sources, each, _doc(text, name)), text
 
 
 def test_reported_verdicts_are_the_unnamed_verdicts(ctx):

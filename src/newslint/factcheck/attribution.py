@@ -18,18 +18,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Callable
+from itertools import compress
+from typing import Callable, NamedTuple
 
 import regex
 
 from newslint.factcheck.figures import RANGE_RE, Figure, build_figure_data, classify
 from newslint.factcheck.phrases import bounded, phrase_pattern
 from newslint.factcheck.sources import Source, build_source_data, find_sources
-from newslint.factcheck.text import digit_starts, has_any, in_range, paragraphs
+from newslint.factcheck.text import _WORD_CHAR, _word_char, digit_starts, has_any, has_joiners, in_range, paragraphs
 
 NEXT_WORD_RE = regex.compile(r"[\p{L}\p{M}]+\s+([\p{L}\p{M}]+)")
 
 CACHE_KEY = "factcheck.attribution"
+WORDS_KEY = "factcheck.attribution.words"
 
 
 @dataclass
@@ -100,33 +102,81 @@ def _settle(source: Source, prose: str, begin: int, before: int) -> Source:
     return replace(source, kind=kind)
 
 
-def _figure_positions(fdata, doc, prose: str, begin: int) -> tuple[list[int], list[int]]:
+class ListWords:
+    """The words of the attribution lists that a document's positions are looked up for, as one
+    set (see `_list_word_starts`)."""
+
+    def __init__(self, fdata, sdata):
+        self.finders = (fdata.finder, fdata.kind_finder, sdata.finder, sdata.vague_finder)
+        self.numbers = fdata.finder.forms - fdata.lone_forms
+        self.lone = fdata.finder.forms & fdata.lone_forms
+        self.kinds = fdata.kind_finder.forms
+        self.markers = sdata.finder.forms
+        self.vague = sdata.vague_finder.forms
+        self.every = self.numbers | self.lone | self.kinds | self.markers | self.vague
+        # spellings that are not one run of letters and marks are not tokens (see WordFinder)
+        self.runs_only = not any(finder._other_forms for finder in self.finders)
+
+
+class WordStarts(NamedTuple):
+    """Where the words of each list stand as whole words, in text order."""
+
+    numbers: list[int]  # number words ("दो", "हजारों", "साढ़े"), but for a lone "एक"
+    lone: list[int]  # "एक", "one", "a"
+    kinds: list[int]  # words that make a number a figure (FigureData.kind_finder)
+    markers: list[int]  # first words of a source marker (SourceData.finder)
+    vague: list[int]  # words a vague source cannot do without (SourceData.vague_finder)
+
+
+def _list_word_starts(fdata, sdata, words: ListWords, doc) -> WordStarts:
+    """The WordFinder positions of the five lists, from one pass over the document's tokens.
+
+    `WordFinder.doc_positions` picks the tokens that are words of its list and stand as whole
+    words; doing that once for the union of the lists and sharing the few tokens out costs one
+    pass rather than five, and no `present` sets. (Which spellings are `present` decides nothing
+    here but where they stand.) With joiners in the prose or a spelling that is no run of letters,
+    each finder answers for itself."""
+    if not words.runs_only or has_joiners(doc):
+        fig = fdata.finder
+        present = fig.present(doc)
+        lone = present & fdata.lone_forms
+        return WordStarts(
+            fig.doc_positions(doc, present - lone),
+            fig.doc_positions(doc, lone),
+            *(finder.doc_positions(doc, finder.present(doc)) for finder in words.finders[1:]),
+        )
+    prose = doc.prose
+    size = len(prose)
+    inner = _WORD_CHAR.get
+    found = WordStarts([], [], [], [], [])
+    lists = tuple(zip((words.numbers, words.lone, words.kinds, words.markers, words.vague), found))
+    for text, i, j in compress(doc.tokens, map(words.every.__contains__, doc.token_texts)):
+        if (i == 0 or not _word_char(prose[i - 1], inner)) and (j == size or not _word_char(prose[j], inner)):
+            for forms, starts in lists:
+                if text in forms:
+                    starts.append(i)
+    return found
+
+
+def _figure_positions(fdata, prose: str, digits: list[int], numbers: list[int], lone: list[int]) -> tuple[list[int], list[int]]:
     """Where a figure may start: digit runs and number words ("दो", "हजारों", "साढ़े"), and where
     a lone "एक" stands. Alone "एक" is not a figure, but it bounds the figure before it, so its
     positions are tried in sentences that have another candidate — or where it is followed by a
     number word or multiplier ("एक करोड़")."""
-    present = fdata.finder.present(doc)
-    digits = digit_starts(prose, begin)
-    if not present:
-        return digits, digits
-    lone = present & fdata.lone_forms
-    words = fdata.finder.doc_positions(doc, present - lone) if len(lone) < len(present) else []
-    strong = sorted(digits + words) if words else digits
+    strong = sorted(digits + numbers) if numbers else digits
     if not lone:
         return strong, strong
-    weak = fdata.finder.doc_positions(doc, lone)
     follow = fdata.follow_forms
-    counted = [p for p in weak if (m := NEXT_WORD_RE.match(prose, p)) is not None and m.group(1) in follow]
+    counted = [p for p in lone if (m := NEXT_WORD_RE.match(prose, p)) is not None and m.group(1) in follow]
     if counted:
         strong = sorted(strong + counted)
-    return strong, sorted(strong + weak) if len(counted) < len(weak) else strong
+    return strong, sorted(strong + lone) if len(counted) < len(lone) else strong
 
 
-def _kind_positions(fdata, doc, prose: str, begin: int) -> list[int]:
+def _kind_positions(fdata, prose: str, begin: int, kinds: list[int]) -> list[int]:
     """Where a word stands that can make a number a figure (a counted noun, a claim, a money
     word: figures.FigureData.kind_finder), or a sign ("%", "₹", "$")."""
-    present = fdata.kind_finder.present(doc)
-    found = fdata.kind_finder.doc_positions(doc, present) if present else []
+    found = list(kinds)
     for sign in fdata.kind_signs:
         i = prose.find(sign, begin)
         while i >= 0:
@@ -183,18 +233,18 @@ def analyse(doc, ctx) -> Analysis:
     # Candidates without a regex pass over the text: digit runs, and the words that can start a
     # figure or a source marker (text.WordFinder). Only paragraphs and sentences that have one are
     # analysed, and the full patterns run only at those positions.
-    figure_triggers, figure_starts = _figure_positions(fdata, doc, prose, begin)
-    kinds = _kind_positions(fdata, doc, prose, begin) if figure_triggers else []
+    words = _list_word_starts(fdata, sdata, ctx.load(WORDS_KEY, lambda _packs: ListWords(fdata, sdata)), doc)
+    figure_triggers, figure_starts = _figure_positions(fdata, prose, digit_starts(prose, begin), words.numbers, words.lone)
+    kinds = _kind_positions(fdata, prose, begin, words.kinds) if figure_triggers else []
     if not kinds:
         figure_triggers = figure_starts = []  # nothing counted, no money, no claim: no figure
-    marker_starts = sdata.finder.doc_positions(doc, sdata.finder.present(doc))
+    marker_starts = words.markers
     if not figure_triggers and not marker_starts:
         return result
 
-    present = sdata.vague_finder.present(doc) if marker_starts else None
     markers = sdata.markers.for_doc(doc) if marker_starts else None
     figure_re = fdata.figures.for_doc(doc) if figure_triggers else None
-    vague_words = sdata.vague_finder.doc_positions(doc, present) if present else []
+    vague_words = words.vague if marker_starts else []
 
     def wanted(a: int, b: int) -> bool:
         # a paragraph with a figure, or with a marker and a vague word (an unused vague source)
