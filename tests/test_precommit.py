@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -131,11 +132,39 @@ def test_fix_hook_fixes_then_passes(content_repo):
     assert pre_commit(content_repo, "newslint", "--files", "bad.txt").returncode == 0
 
 
+def test_hooks_start_a_server_that_serves_the_next_commit(content_repo, tmp_path):
+    """The hooks run `newslint --server auto`: the first run starts a server in the background
+    (in the hook's own environment), the next is answered by it, with the same report."""
+    from newslint import server
+
+    content, env = content_repo
+    cache = tmp_path / "cache"
+    env = {**env, "NEWSLINT_CACHE_DIR": str(cache)}
+    for name in ("NEWSLINT_NO_CACHE", "NEWSLINT_SERVER", "CI"):
+        env.pop(name, None)
+    run = [sys.executable, "-m", "pre_commit", "run", "newslint", "--files", "bad.txt", "clean.txt"]
+    first = subprocess.run(run, cwd=content, env=env, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 1, first.stdout + first.stderr
+    deadline = time.monotonic() + 60
+    sockets: list[Path] = []
+    while time.monotonic() < deadline and not (sockets and server.status(str(sockets[0]))):
+        sockets = sorted(cache.glob("server-*.sock"))
+        time.sleep(0.2)
+    assert len(sockets) == 1, "the hook started no server"
+    try:
+        assert server.status(str(sockets[0]))["runs"] == 0
+        second = subprocess.run(run, cwd=content, env=env, capture_output=True, text=True, timeout=300)
+        assert server.status(str(sockets[0]))["runs"] == 1
+        assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+    finally:
+        server.stop(str(sockets[0]))
+
+
 def test_hook_definitions():
     hooks = {hook["id"]: hook for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert set(hooks) == {"newslint", "newslint-fix"}
-    assert hooks["newslint"]["entry"] == "newslint check"
-    assert hooks["newslint-fix"]["entry"] == "newslint fix"
+    assert hooks["newslint"]["entry"] == "newslint --server auto check"
+    assert hooks["newslint-fix"]["entry"] == "newslint --server auto fix"
     for hook in hooks.values():
         assert hook["types_or"] == ["markdown", "text"]
         assert hook["language"] == "python"

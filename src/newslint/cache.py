@@ -34,6 +34,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from newslint.launcher import cache_folder
+
 try:  # the C module itself: `hashlib` loads OpenSSL, ~5 ms of every start-up
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - a Python built without it
@@ -49,6 +51,8 @@ MAX_ENTRIES = 300_000
 _FRESH: dict[str, dict[str, Any]] = {}
 # Each store file's size limit (entries), as its Store said.
 _LIMITS: dict[str, int] = {}
+# Every Store of this process (a handful), for `reload_changed`.
+_STORES: list["Store"] = []
 
 
 def enabled() -> bool:
@@ -57,13 +61,8 @@ def enabled() -> bool:
 
 def cache_dir() -> Path | None:
     """The cache folder, or None when caching is off."""
-    if not enabled():
-        return None
-    configured = os.environ.get(DIR_ENV)
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
+    folder = cache_folder()
+    return None if folder is None else Path(folder)
 
 
 def fingerprint(files: Iterable[Path], *salt: str) -> str:
@@ -95,8 +94,20 @@ class Store:
         if folder is None:
             return
         self.path = folder / f"{kind}-{fingerprint(files, __version__, *salt)}.marshal"
+        self.read_at = _mtime(self.path)
         self.entries = _read(self.path)
         _LIMITS[str(self.path)] = limit
+        _STORES.append(self)
+
+    def reload_if_changed(self) -> None:
+        """Read the file again if another process wrote it since (a long-lived server's
+        children learn words; the server reads them back for the next child)."""
+        if self.path is None:
+            return
+        written_at = _mtime(self.path)
+        if written_at != self.read_at:
+            self.read_at = written_at
+            self.entries = _read(self.path)
 
     def get(self, key: str) -> Any:
         return self.entries.get(key)
@@ -108,6 +119,18 @@ class Store:
         fresh = _FRESH.setdefault(str(self.path), {})
         if len(fresh) < self.limit:  # a long-lived process that never saves stays bounded
             fresh[key] = entry
+
+
+def reload_changed() -> None:
+    for store in _STORES:
+        store.reload_if_changed()
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional
 
@@ -41,6 +42,13 @@ class Level(str, Enum):
     info = "info"
 
 
+class ServerMode(str, Enum):
+    # read by `newslint.launcher` before this module is imported; listed here for --help
+    on = "on"
+    auto = "auto"
+    off = "off"
+
+
 class Color(str, Enum):
     auto = "auto"
     always = "always"
@@ -61,6 +69,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_callback(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    server: ServerMode = typer.Option(
+        ServerMode.on, "--server",
+        help="Hand the run to a warm `newslint server`: on (if one runs), auto (and start one for the next run), off. "
+             "NEWSLINT_SERVER=off overrides it.",
+    ),
 ) -> None:
     """Editorial-quality and fact-check linter for Hindi news articles."""
 
@@ -275,9 +288,75 @@ def clean(cache_dir: Optional[Path] = CACHE_DIR) -> None:
     typer.echo(f"Removed {removed} cache file{'s' if removed != 1 else ''} from {folder}.")
 
 
-def main() -> None:
+server_app = typer.Typer(
+    help="A warm background process that answers each newslint run in milliseconds (for pre-commit).",
+    no_args_is_help=True,
+)
+app.add_typer(server_app, name="server")
+IDLE_TIMEOUT = typer.Option(3600.0, "--idle-timeout", min=0, help="Exit after this many seconds without a run (0: never).")
+
+
+@server_app.command("start")
+def server_start(
+    idle_timeout: float = IDLE_TIMEOUT,
+    foreground: bool = typer.Option(False, "--foreground", help="Run in this process (logs on stderr) instead of in the background."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success."),
+) -> None:
+    """Start the server: later `newslint` runs of this installation hand their work to it."""
+    from newslint import server
+
     try:
-        app()
+        if foreground:
+            raise typer.Exit(server.serve_foreground(idle_timeout))
+        info = server.start_detached(idle_timeout)
+    except server.ServerError as exc:
+        raise fail(str(exc))
+    if not quiet:
+        typer.echo(f"newslint server running (pid {info['pid']}, socket {info['socket']})")
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop this installation's server (runs already under way finish)."""
+    from newslint import server
+
+    try:
+        stopped = server.stop()
+    except server.ServerError as exc:
+        raise fail(str(exc))
+    typer.echo("newslint server stopped" if stopped else "no newslint server was running")
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Is a server running for this installation? Exit 0 if so, 1 if not."""
+    import time
+
+    from newslint import server
+
+    try:
+        info = server.status()
+    except server.ServerError as exc:
+        raise fail(str(exc))
+    if info is None:
+        typer.echo("no newslint server is running")
+        raise typer.Exit(1)
+    uptime = time.time() - info["started"]
+    idle = f"{info['idle_timeout']:g} s" if info["idle_timeout"] else "never"
+    typer.echo(f"newslint server {info['version']} running: pid {info['pid']}, up {uptime:.0f} s, "
+               f"{info['runs']} runs, idle timeout {idle}, socket {info['socket']}")
+
+
+@lru_cache(maxsize=1)
+def command():
+    """The click command typer builds from `app` (built once: a server's children reuse it)."""
+    return typer.main.get_command(app)
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    """Run the command line (`argv`, default sys.argv[1:]); exits with the command's code."""
+    try:
+        command().main(args=argv, prog_name="newslint")
     except KeyboardInterrupt:
         sys.stderr.write("newslint: interrupted\n")
         sys.exit(130)

@@ -1,0 +1,206 @@
+"""The `newslint` command: hand the run to a warm newslint server when one is running, else run
+the command line in this process.
+
+Most of what a one-file run costs is start-up: importing the CLI, the engine and every rule, and
+building the rules' data. `newslint server start` keeps one process with all of that done; this
+module, which imports nothing but a few built-in modules, connects to it and passes it the
+command line, the working folder, the environment and this process's stdin, stdout and stderr
+themselves (file descriptors over a Unix socket), so the server's forked child reads and writes
+exactly what this process would have. The child's exit code becomes this process's.
+
+Nothing changes without a server: no socket, a stale server (newslint or its packs changed
+since it started), `NEWSLINT_SERVER=off`, `--no-cache` or `--cache-dir` (the server belongs to
+the default cache folder) all mean the command runs here, as it always did.
+
+`NEWSLINT_SERVER=auto` (or `newslint --server auto …`, as the pre-commit hooks run it) also
+starts a server in the background when none answers, for the next run — the next commit's hook
+(not on CI, where the machine is thrown away). `NEWSLINT_SERVER=off` always runs in-process.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+SERVER_ENV = "NEWSLINT_SERVER"  # see `server_mode`
+PROTOCOL = 1
+# Unix socket paths are limited to 108 bytes (104 on macOS).
+SOCKET_PATH_LIMIT = 100
+
+
+def cache_folder() -> str | None:
+    """The user's newslint cache folder (see `newslint.cache`), or None when caching is off."""
+    if os.environ.get("NEWSLINT_NO_CACHE", "") not in ("", "0"):  # cache.OFF_ENV
+        return None
+    configured = os.environ.get("NEWSLINT_CACHE_DIR")  # cache.DIR_ENV
+    if configured:
+        return configured
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "newslint")
+
+
+def installation_key() -> str:
+    """Which newslint a server is: this interpreter and this copy of the package. A server
+    started from another virtualenv or checkout never answers for this one."""
+    from _blake2 import blake2b
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    seed = f"{sys.executable}\0{here}\0{sys.version}\0{os.getuid()}"
+    return blake2b(seed.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+
+
+def socket_path(folder: str | None = None) -> str | None:
+    """Where this installation's server listens: in the cache folder, or (when that path is too
+    long for a Unix socket) in a private folder under the temporary directory."""
+    folder = folder if folder is not None else cache_folder()
+    if folder is None:
+        return None
+    name = f"server-{installation_key()}.sock"
+    path = os.path.join(os.path.abspath(folder), name)
+    if len(os.fsencode(path)) > SOCKET_PATH_LIMIT:
+        tmp = os.environ.get("TMPDIR") or "/tmp"
+        path = os.path.join(tmp, f"newslint-{os.getuid()}", name)
+    return path
+
+
+MODES = ("on", "auto", "off")
+
+
+def server_mode(argv: list[str]) -> str:
+    """"on": use a running server; "auto": also start one when none runs; "off": never.
+    `newslint --server MODE …` (what the pre-commit hooks pass) or NEWSLINT_SERVER; an
+    environment that says "off" wins, so a user can always switch the server off."""
+    from_env = os.environ.get(SERVER_ENV, "")
+    if from_env == "off":
+        return "off"
+    if argv[:1] == ["--server"] and len(argv) > 1:
+        return argv[1] if argv[1] in MODES else "on"  # the command line reports a bad value
+    if argv and argv[0].startswith("--server="):
+        value = argv[0].split("=", 1)[1]
+        return value if value in MODES else "on"
+    return from_env if from_env in MODES else "on"
+
+
+def _command_of(argv: list[str]) -> list[str]:
+    """argv after a leading `--server MODE`."""
+    if argv[:1] == ["--server"]:
+        return argv[2:]
+    if argv and argv[0].startswith("--server="):
+        return argv[1:]
+    return argv
+
+
+def _server_wanted(argv: list[str]) -> bool:
+    if not hasattr(os, "fork"):
+        return False
+    argv = _command_of(argv)
+    if not argv or argv[0] == "server":
+        return False
+    # The server keeps the default cache folder's knowledge; a run that asks for another
+    # cache folder, or none, runs here.
+    return not any(arg == "--no-cache" or arg.startswith("--cache-dir") for arg in argv)
+
+
+def _recv_exact(sock, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            return data
+        data += chunk
+    return data
+
+
+def run_on_server(argv: list[str]) -> int | None:
+    """The exit code of the run as the server did it, or None when no server took it (the
+    caller then runs the command here)."""
+    import _socket
+    import marshal
+    from array import array
+
+    path = socket_path()
+    if path is None:
+        return None
+    try:
+        for fd in (0, 1, 2):
+            os.fstat(fd)  # a closed standard stream cannot be handed over
+        sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    except OSError:
+        return None
+    try:
+        try:
+            sock.connect(path)
+        except OSError:
+            return None
+        encodings = tuple((stream.encoding, stream.errors) if stream is not None else None for stream in (sys.stdin, sys.stdout, sys.stderr))
+        umask = os.umask(0o022)
+        os.umask(umask)
+        request = marshal.dumps(("run", PROTOCOL, argv, os.getcwd(), dict(os.environ), encodings, umask))
+        try:
+            fds = array("i", (0, 1, 2)).tobytes()
+            sock.sendmsg([len(request).to_bytes(4, "big") + request], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
+            answer = _recv_exact(sock, 6)
+        except OSError:
+            return None
+        if answer[:2] != b"OK":
+            return None  # stale or busy: nothing was run, so this process runs the command
+        child = int.from_bytes(answer[2:6], "big")
+        # From here on the server's child owns the run; its output is already on our streams.
+        while True:
+            try:
+                code = _recv_exact(sock, 1)
+                break
+            except KeyboardInterrupt:
+                _interrupt(child)
+            except OSError:
+                code = b""
+                break
+        if len(code) != 1:
+            sys.stderr.write("newslint: error: the newslint server ended the run without an exit code "
+                             "(run again with NEWSLINT_SERVER=off, and see `newslint server status`)\n")
+            return 2
+        return code[0]
+    finally:
+        sock.close()
+
+
+def _interrupt(child: int) -> None:
+    import signal
+
+    try:
+        os.kill(child, signal.SIGINT)  # Ctrl-C reaches the run, which says "interrupted" and stops
+    except OSError:
+        pass
+
+
+def _start_in_background() -> None:
+    """`NEWSLINT_SERVER=auto`: start a server for the next run; never delays or fails this one."""
+    import subprocess
+
+    try:
+        subprocess.Popen(
+            [sys.executable, "-m", "newslint", "server", "start", "--quiet"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True, close_fds=True,
+        )
+    except OSError:
+        pass
+
+
+def main() -> None:
+    argv = sys.argv[1:]
+    mode = server_mode(argv)
+    if mode != "off" and _server_wanted(argv):
+        code = run_on_server(argv)
+        if code is not None:
+            sys.exit(code)
+        # A CI job is one run on a machine thrown away afterwards: no server to keep there.
+        if mode == "auto" and os.environ.get("CI", "") in ("", "0", "false"):
+            _start_in_background()
+    from newslint.cli import main as cli_main
+
+    cli_main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
