@@ -114,6 +114,9 @@ class ListWords:
         self.markers = sdata.finder.forms
         self.vague = sdata.vague_finder.forms
         self.every = self.numbers | self.lone | self.kinds | self.markers | self.vague
+        # spelling → the indices (in WordStarts) of the lists it belongs to
+        lists = (self.numbers, self.lone, self.kinds, self.markers, self.vague)
+        self.lists_of = {form: tuple(n for n, forms in enumerate(lists) if form in forms) for form in self.every}
         # spellings that are not one run of letters and marks are not tokens (see WordFinder)
         self.runs_only = not any(finder._other_forms for finder in self.finders)
 
@@ -149,12 +152,20 @@ def _list_word_starts(fdata, sdata, words: ListWords, doc) -> WordStarts:
     size = len(prose)
     inner = _WORD_CHAR.get
     found = WordStarts([], [], [], [], [])
-    lists = tuple(zip((words.numbers, words.lone, words.kinds, words.markers, words.vague), found))
+    lists_of = words.lists_of
     for text, i, j in compress(doc.tokens, map(words.every.__contains__, doc.token_texts)):
-        if (i == 0 or not _word_char(prose[i - 1], inner)) and (j == size or not _word_char(prose[j], inner)):
-            for forms, starts in lists:
-                if text in forms:
-                    starts.append(i)
+        # a whole word: no digit or other letter-like sign touches the token (memoised per
+        # character in _WORD_CHAR, looked up inline: this runs for every list word of the text)
+        if i > 0:
+            before = inner(prose[i - 1])
+            if before or (before is None and _word_char(prose[i - 1], inner)):
+                continue
+        if j < size:
+            after = inner(prose[j])
+            if after or (after is None and _word_char(prose[j], inner)):
+                continue
+        for n in lists_of[text]:
+            found[n].append(i)
     return found
 
 

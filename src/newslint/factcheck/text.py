@@ -228,6 +228,7 @@ _PIECE_RE = regex.compile(r"[\p{L}\p{M}]+|\p{Nd}+")  # "14जुलाई" holds
 _CLEAN: set[str] = set()  # chunks known to be one word
 _PIECES: dict[str, tuple[str, ...]] = {}  # the words of any other chunk
 DIGITS_RE = regex.compile(r"[0-9०-९]+")
+_MATCH_START = type(DIGITS_RE.match("0")).start
 
 
 def doc_words(doc) -> set[str]:
@@ -384,7 +385,7 @@ def _word_char(c: str, get) -> bool:
 
 def digit_starts(prose: str, begin: int) -> list[int]:
     """Where a run of Latin or Devanagari digits starts."""
-    return [m.start() for m in DIGITS_RE.finditer(prose, begin)]
+    return list(map(_MATCH_START, DIGITS_RE.finditer(prose, begin)))
 
 
 def in_range(positions: list[int], start: int, end: int) -> list[int]:
