@@ -261,7 +261,11 @@ def analyse(doc, ctx) -> Analysis:
         # a paragraph with a figure, or with a marker and a vague word (an unused vague source)
         return has_any(figure_triggers, a, b) or (has_any(vague_words, a, b) and has_any(marker_starts, a, b))
 
-    for _block, sentences in paragraphs(doc, wanted):
+    for block, sentences in paragraphs(doc, wanted):
+        # which of the two sentence loops below can find anything in this paragraph at all
+        a, b = block.start, block.end
+        with_figures = has_any(figure_triggers, a, b) and has_any(kinds, a, b)
+        with_vague = has_any(vague_words, a, b) and has_any(marker_starts, a, b)
         source_cache: dict[int, list[Source]] = {}
 
         def sources_of(i: int) -> list[Source]:
@@ -276,7 +280,7 @@ def analyse(doc, ctx) -> Analysis:
             return found
 
         used: set[int] = set()  # ids of vague sources that a figure relies on
-        for i, sentence in enumerate(sentences):
+        for i, sentence in enumerate(sentences if with_figures else ()):
             if not has_any(figure_triggers, sentence.start, sentence.end) or not has_any(kinds, sentence.start, sentence.end):
                 continue
             at = in_range(figure_starts, sentence.start, sentence.end)
@@ -295,7 +299,7 @@ def analyse(doc, ctx) -> Analysis:
                 used.add(id(source))
             result._sentences.append(verdicts)
             result.reported += verdicts
-        for i, sentence in enumerate(sentences):
+        for i, sentence in enumerate(sentences if with_vague else ()):
             # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") in its sentence
             if not has_any(vague_words, sentence.start, sentence.end) or not has_any(marker_starts, sentence.start, sentence.end):
                 continue
