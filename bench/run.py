@@ -20,7 +20,7 @@ What it does, in one run, on one machine:
 4. textlint + textlint-rule-prh when Node is present (npm install into bench/node_modules,
    gitignored), with a prh YAML generated from the same dictionary;
 5. `newslint check` on one small article vs codespell on the same file (hyperfine when
-   installed, else repeated timing), `--jobs 2` vs `--jobs 1` on the corpus, peak RSS
+   installed, else repeated timing), in-process and handed to a running `newslint server`, `--jobs 2` vs `--jobs 1` on the corpus, peak RSS
    (/usr/bin/time -v, else resource), and pyinstrument profiles of the small-file start-up and
    of the corpus run (bench/out/profile-*.txt).
 
@@ -264,6 +264,9 @@ def prepare_cache() -> None:
     shutil.rmtree(CACHE, ignore_errors=True)
     os.environ["NEWSLINT_CACHE_DIR"] = str(CACHE)
     os.environ.pop("NEWSLINT_NO_CACHE", None)
+    # Every measurement is of newslint in its own process, but the one that says it is with a
+    # server (`bench_small_file`), which turns it on for its own commands.
+    os.environ["NEWSLINT_SERVER"] = "off"
 
 
 def cold(env: dict | None = None) -> dict:
@@ -433,12 +436,39 @@ def bench_textlint(corpus: dict, prh: Path, budget: float) -> dict:
 
 def bench_small_file(runs: int) -> dict:
     """One small article: newslint with the cache warm (the article's words seen before) and
-    cold, against codespell on the same file (hyperfine when installed)."""
+    cold, and handed to a running `newslint server` (what the pre-commit hooks do after their
+    first run), against codespell on the same file (hyperfine when installed)."""
     newslint = [tool("newslint"), "check", str(SMALL_FILE)]
     newslint_cold = ["env", "NEWSLINT_NO_CACHE=1", *newslint]
+    newslint_server = ["env", "NEWSLINT_SERVER=on", *newslint]
     codespell = codespell_cmd([str(SMALL_FILE)])
     size = SMALL_FILE.stat().st_size
-    commands = {"newslint": newslint, "newslint_cold": newslint_cold, "codespell": codespell}
+    commands = {"newslint": newslint, "newslint_cold": newslint_cold, "newslint_server": newslint_server, "codespell": codespell}
+    subprocess.run([tool("newslint"), "server", "start", "--quiet"], check=True)
+    try:
+        result = _time_small_file(commands, runs)
+        served = subprocess.run([tool("newslint"), "server", "status"], capture_output=True, text=True).stdout
+        if " 0 runs" in served or not served.startswith("newslint server"):
+            raise SystemExit(f"the newslint server did not answer the timed runs: {served!r}")
+    finally:
+        subprocess.run([tool("newslint"), "server", "stop"], stdout=subprocess.DEVNULL)
+    result["ratio"] = result["newslint_mean"] / result["codespell_mean"]
+    result["cold_ratio"] = result["newslint_cold_mean"] / result["codespell_mean"]
+    result["server_ratio"] = result["newslint_server_mean"] / result["codespell_mean"]
+    result["file"] = str(SMALL_FILE.relative_to(REPO))
+    result["bytes"] = size
+    python = subprocess.run([sys.executable, "-c", "import time,subprocess,sys;"
+                             "t=time.perf_counter();[subprocess.run([sys.executable,'-c','pass']) for _ in range(10)];"
+                             "print((time.perf_counter()-t)/10)"], capture_output=True, text=True)
+    result["bare_python_seconds"] = float(python.stdout.strip() or "nan")
+    log(f"small file: newslint {result['newslint_mean'] * 1000:.0f} ms (cold cache {result['newslint_cold_mean'] * 1000:.0f} ms, "
+        f"with a server {result['newslint_server_mean'] * 1000:.0f} ms), codespell {result['codespell_mean'] * 1000:.0f} ms, "
+        f"ratio {result['ratio']:.2f} / {result['cold_ratio']:.2f} / {result['server_ratio']:.2f} "
+        f"(bare python {result['bare_python_seconds'] * 1000:.0f} ms)")
+    return result
+
+
+def _time_small_file(commands: dict[str, list[str]], runs: int) -> dict:
     hyperfine = shutil.which("hyperfine")
     result: dict = {}
     if hyperfine:
@@ -457,17 +487,6 @@ def bench_small_file(runs: int) -> dict:
         for name, cmd in commands.items():
             times = [run_timed(cmd)[0] for _ in range(runs)]
             result[f"{name}_mean"], result[f"{name}_stddev"] = statistics.mean(times), statistics.stdev(times)
-    result["ratio"] = result["newslint_mean"] / result["codespell_mean"]
-    result["cold_ratio"] = result["newslint_cold_mean"] / result["codespell_mean"]
-    result["file"] = str(SMALL_FILE.relative_to(REPO))
-    result["bytes"] = size
-    python = subprocess.run([sys.executable, "-c", "import time,subprocess,sys;"
-                             "t=time.perf_counter();[subprocess.run([sys.executable,'-c','pass']) for _ in range(10)];"
-                             "print((time.perf_counter()-t)/10)"], capture_output=True, text=True)
-    result["bare_python_seconds"] = float(python.stdout.strip() or "nan")
-    log(f"small file: newslint {result['newslint_mean'] * 1000:.0f} ms (cold cache {result['newslint_cold_mean'] * 1000:.0f} ms), "
-        f"codespell {result['codespell_mean'] * 1000:.0f} ms, ratio {result['ratio']:.2f} / {result['cold_ratio']:.2f} "
-        f"(bare python {result['bare_python_seconds'] * 1000:.0f} ms)")
     return result
 
 
@@ -560,6 +579,8 @@ def summary(results: dict) -> str:
         f"{sf['newslint_stddev'] * 1000:.0f} ms (cold cache {sf['newslint_cold_mean'] * 1000:.0f} ± {sf['newslint_cold_stddev'] * 1000:.0f} ms), "
         f"codespell {sf['codespell_mean'] * 1000:.0f} ± {sf['codespell_stddev'] * 1000:.0f} ms, "
         f"ratio {sf['ratio']:.2f}, cold {sf['cold_ratio']:.2f} (target ≤ {TARGETS['small_file_ratio']}); "
+        f"with a running `newslint server` {sf['newslint_server_mean'] * 1000:.0f} ± {sf['newslint_server_stddev'] * 1000:.0f} ms, "
+        f"ratio {sf['server_ratio']:.2f}; "
         f"bare `python -c pass` {sf['bare_python_seconds'] * 1000:.0f} ms",
         "Start-up, CPU ms (best of 7): " + ", ".join(f"{k} {v * 1000:.0f}" for k, v in results["startup_cpu"].items()),
         f"--jobs 2 vs --jobs 1 (wall, best of interleaved runs), warm cache: {jobs['jobs1_seconds']:.2f} s → {jobs['jobs2_seconds']:.2f} s, "

@@ -29,7 +29,8 @@ EXAMPLES = REPO / "examples"
 def _env(cache: Path, **extra: str) -> dict:
     # CI is dropped: the launcher starts no server on CI (`auto` mode), and these tests run there
     env = {k: v for k, v in os.environ.items() if k not in ("NEWSLINT_NO_CACHE", "NEWSLINT_SERVER", "CI")}
-    return {**env, "NEWSLINT_CACHE_DIR": str(cache), "NO_COLOR": "1", **extra}
+    # A server a failed test leaves behind exits on its own.
+    return {**env, "NEWSLINT_CACHE_DIR": str(cache), "NO_COLOR": "1", "NEWSLINT_SERVER_IDLE_TIMEOUT": "300", **extra}
 
 
 def newslint(*args: str, cache: Path, cwd: Path | None = None, stdin: bytes | None = None, umask: int | None = None,
@@ -144,7 +145,10 @@ def _interrupted_run(cache: Path, **env: str) -> subprocess.CompletedProcess:
     )
     time.sleep(2.0)  # well into the run: waiting for stdin
     process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=30)
+    process.wait(timeout=30)  # stdin stays open: the run ends by the signal, not by end of input
+    out, err = process.stdout.read(), process.stderr.read()
+    for stream in (process.stdin, process.stdout, process.stderr):
+        stream.close()
     return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 

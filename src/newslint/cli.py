@@ -293,7 +293,10 @@ server_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(server_app, name="server")
-IDLE_TIMEOUT = typer.Option(3600.0, "--idle-timeout", min=0, help="Exit after this many seconds without a run (0: never).")
+IDLE_TIMEOUT = typer.Option(
+    3600.0, "--idle-timeout", min=0, envvar="NEWSLINT_SERVER_IDLE_TIMEOUT",
+    help="Exit after this many seconds without a run (0: never).",
+)
 
 
 @server_app.command("start")
