@@ -76,6 +76,55 @@ def test_served_check_prints_what_an_in_process_check_prints(warm, fmt):
     assert result.stdout
 
 
+def test_served_parallel_run_prints_what_an_in_process_one_prints(warm):
+    result = _same_as_in_process(["check", "--jobs", "2", "--format", "json", "seed-article.txt", "content", "seed-article.corrected.txt"],
+                                 warm, cwd=EXAMPLES)
+    assert result.returncode == 1
+
+
+def test_sigterm_to_the_launcher_stops_the_served_run(warm):
+    before = runs_served(warm)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from newslint.launcher import main; main()", "check", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(warm),
+    )
+    deadline = time.monotonic() + 30
+    while runs_served(warm) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child_pids = _children_of(server.status(launcher.socket_path(str(warm)))["pid"])
+    assert len(child_pids) == 1  # the run, waiting on stdin
+    time.sleep(0.3)
+    process.terminate()
+    assert process.wait(timeout=30) == 128 + signal.SIGTERM
+    deadline = time.monotonic() + 10
+    while _alive(child_pids[0]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child_pids[0]), "the server's child went on after the launcher was terminated"
+    for stream in (process.stdin, process.stdout, process.stderr):
+        stream.close()
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def test_served_runs_keep_exit_codes_and_errors(warm, tmp_path):
     clean = _same_as_in_process(["check", str(EXAMPLES / "seed-article.corrected.txt")], warm)
     assert clean.returncode == 0

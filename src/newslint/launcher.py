@@ -135,7 +135,11 @@ def run_on_server(argv: list[str]) -> int | None:
         encodings = tuple((stream.encoding, stream.errors) if stream is not None else None for stream in (sys.stdin, sys.stdout, sys.stderr))
         umask = os.umask(0o022)
         os.umask(umask)
-        request = marshal.dumps(("run", PROTOCOL, argv, os.getcwd(), dict(os.environ), encodings, umask))
+        try:
+            cwd = os.getcwd()
+        except OSError:
+            return None  # the working folder is gone: the command says so itself
+        request = marshal.dumps(("run", PROTOCOL, argv, cwd, dict(os.environ), encodings, umask))
         try:
             fds = array("i", (0, 1, 2)).tobytes()
             sock.sendmsg([len(request).to_bytes(4, "big") + request], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
@@ -146,6 +150,10 @@ def run_on_server(argv: list[str]) -> int | None:
             return None  # stale or busy: nothing was run, so this process runs the command
         child = int.from_bytes(answer[2:6], "big")
         # From here on the server's child owns the run; its output is already on our streams.
+        # A SIGTERM (a hook's timeout, a CI job cancelled) stops the child too.
+        import signal
+
+        signal.signal(signal.SIGTERM, lambda signum, frame: (_signal(child, signal.SIGTERM), os._exit(128 + signum)))
         while True:
             try:
                 code = _recv_exact(sock, 1)
@@ -167,8 +175,12 @@ def run_on_server(argv: list[str]) -> int | None:
 def _interrupt(child: int) -> None:
     import signal
 
+    _signal(child, signal.SIGINT)  # Ctrl-C reaches the run, which stops as it would in-process
+
+
+def _signal(child: int, signum: int) -> None:
     try:
-        os.kill(child, signal.SIGINT)  # Ctrl-C reaches the run, which says "interrupted" and stops
+        os.kill(child, signum)
     except OSError:
         pass
 
