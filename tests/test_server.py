@@ -174,6 +174,22 @@ def test_served_fix_writes_what_an_in_process_fix_writes(warm, tmp_path):
     assert stat.S_IMODE((served_dir / "story.txt").stat().st_mode) == 0o640
 
 
+def test_served_interactive_fix_reads_the_answers_from_the_callers_stdin(warm, tmp_path):
+    text = "पहली  पंक्ति\nदूसरी   पंक्ति\nतीसरी  पंक्ति\n"
+    outcomes = []
+    for mode in ("on", "off"):
+        folder = tmp_path / mode
+        folder.mkdir()
+        (folder / "a.txt").write_text(text, encoding="utf-8")
+        before = runs_served(warm)
+        result = newslint("fix", "--interactive", "--select", "TY107", "a.txt", cache=warm, cwd=folder,
+                          stdin="1\ns\ne\n — \n".encode("utf-8"), NEWSLINT_SERVER=mode)
+        assert runs_served(warm) == before + (mode == "on")
+        outcomes.append((result.returncode, result.stdout, result.stderr, (folder / "a.txt").read_text(encoding="utf-8")))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][3] == "पहली पंक्ति\nदूसरी   पंक्ति\nतीसरी — पंक्ति\n"
+
+
 @pytest.mark.parametrize("umask", [0o077, 0o002])
 def test_report_file_follows_the_callers_umask(warm, tmp_path, umask):
     """The server's child takes the caller's umask, not the server's."""
@@ -304,17 +320,36 @@ def _request(listening: server.Server, request: tuple, fds=(0, 1, 2)) -> bytes:
 
 
 def test_a_server_whose_code_or_packs_changed_declines_runs_and_stops(tmp_path):
-    watched = tmp_path / "words.txt"
+    pack = tmp_path / "pack"
+    (pack / "hi").mkdir(parents=True)
+    watched = pack / "hi" / "words.txt"
     watched.write_text("एक\n", encoding="utf-8")
     listening = server.Server(str(tmp_path / "s.sock"), idle_timeout=0, log=None)
-    listening.files = [watched]
-    listening.fingerprint = listening.current_fingerprint()
+    listening.roots = [str(pack)]
+    listening.code = server.code_state(listening.roots)
     run = ("run", launcher.PROTOCOL, ["--version"], str(tmp_path), {}, (None, None, None), 0o022)
     assert _request(listening, ("status", launcher.PROTOCOL))[:2] == b"OK"
     time.sleep(0.01)
     watched.write_text("एक\nदो\n", encoding="utf-8")
     assert _request(listening, run) == b"NO"
     assert listening.stopping and not listening.children
+
+
+def test_code_state_sees_edits_new_and_removed_files_but_not_bytecode(tmp_path):
+    (tmp_path / "checks").mkdir()
+    (tmp_path / "checks" / "rule.py").write_text("x = 1\n", encoding="utf-8")
+    roots = [str(tmp_path)]
+    first = server.code_state(roots)
+    (tmp_path / "checks" / "__pycache__").mkdir()
+    (tmp_path / "checks" / "__pycache__" / "rule.cpython-311.pyc").write_bytes(b"\0" * 16)
+    (tmp_path / "notes.md").write_text("not code\n", encoding="utf-8")
+    assert server.code_state(roots) == first
+    (tmp_path / "checks" / "new.py").write_text("y = 2\n", encoding="utf-8")
+    assert server.changed_files(first, server.code_state(roots)) == [str(tmp_path / "checks" / "new.py")]
+    (tmp_path / "checks" / "new.py").unlink()
+    assert server.code_state(roots) == first
+    (tmp_path / "checks" / "rule.py").write_text("x = 22\n", encoding="utf-8")
+    assert server.changed_files(first, server.code_state(roots)) == [str(tmp_path / "checks" / "rule.py")]
 
 
 def test_a_request_of_another_protocol_or_shape_is_declined(tmp_path):

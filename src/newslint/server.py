@@ -11,7 +11,7 @@ the caller's process: the same code runs, on the same streams, and the child's s
 
 Safety:
 
-* **Stale code or packs**: the server fingerprints newslint's source files and the built-in
+* **Stale code or packs**: the server notes the size and time of newslint's source files and the built-in
   rule packs (paths, sizes, modification times) when it starts and before every run; when they
   changed, it declines the run (the launcher then runs it itself) and exits.
 * **Who may connect**: the socket is created with mode 0600 in the user's cache folder, and on
@@ -155,22 +155,42 @@ def _private_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
-def code_files() -> list[Path]:
+CODE_SUFFIXES = (".py", ".txt", ".tsv", ".toml", ".yaml", ".yml", ".json")
+
+
+def code_state(roots: list[str] | None = None) -> dict[str, tuple[int, int]]:
     """What a server's answers depend on besides the caller's files and config: newslint's own
-    source files and the built-in packs, and their folders (a file added or removed changes its
-    folder's modification time)."""
+    source files and the built-in packs, each file's path → (size, modification time), so an
+    edited, added or removed file shows. Bytecode caches are left out: Python writes them while
+    newslint runs. Under a millisecond; taken before every run."""
     from newslint.packs import builtin_pack_root
 
-    roots = [Path(__file__).resolve().parent, builtin_pack_root()]
-    found: list[Path] = []
-    for root in roots:
-        found.append(root)
-        for path in root.rglob("*"):
-            if "__pycache__" in path.parts:
+    if roots is None:
+        roots = [os.path.dirname(os.path.abspath(__file__)), str(builtin_pack_root())]
+    state: dict[str, tuple[int, int]] = {}
+    pending = list(roots)
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            state[folder] = (-1, -1)  # a watched folder that is gone
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    if entry.name != "__pycache__":
+                        pending.append(entry.path)
+                elif entry.name.endswith(CODE_SUFFIXES):
+                    info = entry.stat()
+                    state[entry.path] = (info.st_size, info.st_mtime_ns)
+            except OSError:
                 continue
-            if path.is_dir() or path.suffix in (".py", ".txt", ".tsv", ".toml", ".yaml", ".yml", ".json"):
-                found.append(path)
-    return found
+    return state
+
+
+def changed_files(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:
+    return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
 
 
 def warm_up() -> None:
@@ -207,8 +227,8 @@ class Server:
         self.runs = 0
         self.last_active = time.monotonic()
         self.stopping = False
-        self.files: list[Path] = []
-        self.fingerprint = ""
+        self.roots: list[str] | None = None  # what `code_state` watches (None: newslint and its packs)
+        self.code: dict[str, tuple[int, int]] = {}
         self.listener: socket.socket | None = None
         self.lock = None
 
@@ -260,14 +280,11 @@ class Server:
             self.lock.close()
             self.lock = None
 
-    def current_fingerprint(self) -> str:
-        return cache.fingerprint(self.files, __version__, sys.version)
 
     # the loop
 
     def serve(self) -> None:
-        self.files = code_files()
-        self.fingerprint = self.current_fingerprint()
+        self.code = code_state(self.roots)
         warm_up()
         self.listen()
         signal.signal(signal.SIGTERM, self._on_term)
@@ -351,8 +368,10 @@ class Server:
                 self.stopping = True
                 conn.sendall(b"OK")
             elif kind == "run" and len(fds) == 3:
-                if self.current_fingerprint() != self.fingerprint:
-                    self.say("newslint or its packs changed since the server started: exiting")
+                changed = changed_files(self.code, code_state(self.roots))
+                if changed:
+                    self.say(f"newslint or its packs changed since the server started ({changed[0]}"
+                             f"{f' and {len(changed) - 1} more' if len(changed) > 1 else ''}): exiting")
                     self.stopping = True
                     conn.sendall(b"NO")
                     return
