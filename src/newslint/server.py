@@ -11,9 +11,9 @@ the caller's process: the same code runs, on the same streams, and the child's s
 
 Safety:
 
-* **Stale code or packs**: the server notes the size and time of newslint's source files and the built-in
-  rule packs (paths, sizes, modification times) when it starts and before every run; when they
-  changed, it declines the run (the launcher then runs it itself) and exits.
+* **Stale code or packs**: the server notes newslint's source files and the built-in rule
+  packs (paths, sizes, modification times) when it starts, and looks again before every run;
+  when they changed, it declines the run (the launcher then runs it itself) and exits.
 * **Who may connect**: the socket is created with mode 0600 in the user's cache folder, and on
   Linux each connection's peer must be the same user (SO_PEERCRED).
 * **One per installation**: a lock file next to the socket; a second `server start` finds it
