@@ -154,6 +154,24 @@ def test_saving_merges_and_keeps_a_few_files(tmp_path, monkeypatch):
     assert set(made[-(cache.KEEP_FILES - 1):]) <= set(left)
 
 
+def test_a_long_lived_process_reads_what_others_saved(tmp_path, monkeypatch):
+    """`newslint server` keeps its Stores for hours; its children save what they learn, and
+    `reload_changed` brings that into the server for the next child (and forgets a deleted file)."""
+    monkeypatch.setenv(cache.OFF_ENV, "")
+    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path))
+    cache.take_fresh()
+    server_store = cache.Store("spelling", [], "long-lived")
+    assert server_store.get("क") is None
+    child = cache.Store("spelling", [], "long-lived")  # a forked child, in effect
+    child.add("क", (0, None, None))
+    cache.save_fresh()
+    cache.reload_changed()
+    assert server_store.get("क") == (0, None, None)
+    server_store.path.unlink()  # `newslint clean`
+    cache.reload_changed()
+    assert server_store.get("क") is None
+
+
 def test_clean_deletes_the_cache_files_only(cli, tmp_path):
     folder = tmp_path / "cache"
     cli("check", "--exit-zero", str(REPO / "examples" / "seed-article.txt"), env=on(folder))
