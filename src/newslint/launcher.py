@@ -90,8 +90,14 @@ def _command_of(argv: list[str]) -> list[str]:
     return argv
 
 
+def supported() -> bool:
+    """The server forks a warm process per run, which is safe on Linux; elsewhere (macOS system
+    libraries, Windows) newslint always runs in-process, as `runner` uses fork only on Linux."""
+    return sys.platform.startswith("linux")
+
+
 def _server_wanted(argv: list[str]) -> bool:
-    if not hasattr(os, "fork"):
+    if not supported():
         return False
     argv = _command_of(argv)
     if not argv or argv[0] == "server":

@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 from newslint import __version__, cache
-from newslint.launcher import PROTOCOL, socket_path
+from newslint.launcher import PROTOCOL, socket_path, supported
 
 DEFAULT_IDLE_TIMEOUT = 3600.0
 START_WAIT = 30.0  # seconds `server start` waits for a detached server to answer
@@ -113,6 +113,8 @@ def _connectable(path: str) -> bool:
 
 
 def _require_path() -> str:
+    if not supported():
+        raise ServerError("newslint server runs on Linux only; elsewhere every run is in-process")
     path = socket_path()
     if path is None:
         raise ServerError("the cache is off (NEWSLINT_NO_CACHE): the server lives in the cache folder")
