@@ -131,6 +131,18 @@ class ConfusionSet:
             (rule, _needle(rule), rule.where != "reph-move" and bool(rule.written) and SAME_CONSONANT not in rule.written + rule.meant)
             for rule in rules
         ]
+        # The rules a word can trigger, found from its letters: rule indices by the first
+        # character of their needle, and the rules without one. A word has a few of the ~70
+        # rules' letters; testing every needle was most of the cost of a word's edits (two slips
+        # deep, ~100 words are expanded per word judged). Kept in rule order (see
+        # rule_applications).
+        self._by_char: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for index, (_, needle, _) in enumerate(self._needled):
+            if needle is None:
+                self._always.append(index)
+            else:
+                self._by_char.setdefault(needle[0], []).append(index)
         # The speller asks for the same word's edits more than once (suggest, then the slip
         # kind of each suggestion); they are the costly part of judging an unknown word.
         self._edits_cache: dict[tuple[str, int], dict[str, Edit]] = {}
@@ -149,7 +161,15 @@ class ConfusionSet:
 
     def rule_applications(self, word: str) -> Iterator[tuple[ConfusionRule, str]]:
         """``(rule, candidate)`` for every well-formed single slip undone."""
-        for rule, needle, plain in self._needled:
+        by_char = self._by_char
+        picked = [index for char in set(word) if char in by_char for index in by_char[char]]
+        picked.extend(self._always)
+        # In rule order, as a loop over all the rules would yield them: the first path found to
+        # a candidate wins ties in `edits`, and the suggestions' order depends on it.
+        picked.sort()
+        needled = self._needled
+        for index in picked:
+            rule, needle, plain = needled[index]
             if needle is not None and needle not in word:
                 continue
             if plain:  # _apply's substitution branch, inline
