@@ -116,3 +116,17 @@ def test_rule_applications_equal_plain_definition(speller: Speller, seed: int):
     confusions = speller.confusions
     for word in _random_words(rng, known, 4000):
         assert list(confusions.rule_applications(word)) == list(_plain_rule_applications(confusions, word)), word
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_style_letter_filter_equals_sites(speller: Speller, seed: int):
+    """HouseStyle skips `sites` for a word without a site letter: no word it skips has a site."""
+    from newslint.hindi import style
+
+    rng = random.Random(seed)
+    known = [word for word, _ in rng.sample(speller.lexicon._sorted_files[0].words(), 2000)]
+    words = _random_words(rng, known, 4000) + ["गये", "हाँ", "हिन्दी", "ज़रूर", "क़", "नयी", "ए", "ई"]
+    for word in words:
+        for dimension in style.DIMENSIONS:
+            if style._SITE_LETTERS[dimension].isdisjoint(word):
+                assert style.sites(word, dimension) == [], (word, dimension)

@@ -51,6 +51,14 @@ _PANCHAMAKSHAR_SITE = re.compile(
     + f"|{ANUSVARA}(?=[{_STOPS['ण'] + _STOPS['न'] + _STOPS['म']}]))"
 )
 _CLASS_NASAL = {stop: nasal for nasal, stops in _STOPS.items() for stop in stops}
+# A letter every site of a dimension contains (see the patterns above): a word with none of
+# them has no site, and `sites` need not run.
+_SITE_LETTERS = {
+    "chandrabindu": frozenset(ANUSVARA + CHANDRABINDU),
+    "nukta": frozenset("कखगजफ"),
+    "ye-e": frozenset("यएई"),
+    "panchamakshar": frozenset(VIRAMA + ANUSVARA),
+}
 
 
 def sites(word: str, dimension: str) -> list[tuple[int, int, bool]]:
@@ -141,6 +149,8 @@ class HouseStyle:
         return result
 
     def _classify(self, word: str, dimension: str) -> tuple[bool, str | None] | None:
+        if _SITE_LETTERS[dimension].isdisjoint(word):
+            return None  # no site possible: most words, for three of the four dimensions
         found = sites(word, dimension)
         if not found:
             return None
