@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.hindi import Speller
+from newslint.hindi import Lexicon, Speller
 from newslint.hindi.confusions import ConfusionSet, _apply, is_well_formed
-from newslint.hindi import wordfile
 from newslint.hindi.wordfile import SORTED_MAGIC, SortedWordFile
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
@@ -53,35 +52,9 @@ def _plain_get(data: bytes, key: str) -> int | None:
     return None
 
 
-def _scanned(words: SortedWordFile, key: str) -> int | None:
-    """SortedWordFile.get with block tables turned off: a scan of the block every time."""
-    saved = wordfile._TABLE_AFTER
-    wordfile._TABLE_AFTER = 1 << 60
-    try:
-        return words.get(key)
-    finally:
-        wordfile._TABLE_AFTER = saved
-
-
-@pytest.mark.parametrize("seed", [1, 2])
-def test_word_file_tables_equal_scans(seed: int):
-    """A block answered from its table answers as a scan of it does — repeated lookups build
-    tables for most blocks touched."""
-    fast = SortedWordFile.read(RULES / "hi" / "words.tsv")
-    scan = SortedWordFile.read(RULES / "hi" / "words.tsv")
-    rng = random.Random(seed)
-    known = [word for word, _ in rng.sample(fast.words(), 3000)]
-    words = _random_words(rng, known, 6000) + ["123", "0", "अ", "ॐ", "\u093c", "zz", "ह\u094d\u0939"]
-    for _ in range(3):  # past the searches after which a block gets its table
-        for word in words:
-            if word:
-                assert fast.get(word) == _scanned(scan, word), word
-    assert fast._tables and not scan._tables
-
-
-def test_word_file_with_digit_keys(tmp_path: Path):
-    """A block with an all-digit key (possible in a newsroom's list) is never read from a table
-    (its key could pass for a value there); every answer matches the plain definition."""
+def test_word_file_lookups_equal_plain_definition(tmp_path: Path):
+    """SortedWordFile.get (a scan of one block for a line start) answers as parsing every line
+    does, with keys that start alike, all-digit keys (a newsroom's list) and values."""
     entries = ["1-", "12", "123\t450", "२०२४", "क", "कब\t300", "कल", "9\t100", "खत", "ख\t12"]
     rng = random.Random(3)
     more = sorted({"".join(rng.choice("कखगतप") for _ in range(rng.randint(1, 4))) for _ in range(400)})
@@ -130,3 +103,58 @@ def test_style_letter_filter_equals_sites(speller: Speller, seed: int):
         for dimension in style.DIMENSIONS:
             if style._SITE_LETTERS[dimension].isdisjoint(word):
                 assert style.sites(word, dimension) == [], (word, dimension)
+
+
+def test_bundled_valued_keys_are_up_to_date(tmp_path: Path):
+    """valued-keys.txt is what the build derives from words.tsv (byte for byte), and is used."""
+    from newslint.hindi.wordfile import read_valued_keys, write_valued_keys
+
+    words_path = RULES / "hi" / "words.tsv"
+    fresh = tmp_path / "valued-keys.txt"
+    write_valued_keys(words_path, fresh)
+    assert fresh.read_bytes() == (RULES / "hi" / "valued-keys.txt").read_bytes()
+    keys = read_valued_keys(words_path)
+    assert keys is not None and len(keys) > 10_000
+
+
+def test_valued_keys_that_do_not_match_are_ignored(tmp_path: Path):
+    from newslint.hindi.wordfile import read_valued_keys, write_valued_keys
+
+    folder = tmp_path / "hi"
+    folder.mkdir()
+    words = folder / "words.tsv"
+    words.write_text(SORTED_MAGIC.decode() + "\n# x\nकब\t300\nकल\nखत\t450\n", encoding="utf-8")
+    assert read_valued_keys(words) is None  # none written
+    write_valued_keys(words)
+    assert read_valued_keys(words) == {"कब", "खत"}
+    words.write_text(SORTED_MAGIC.decode() + "\n# x\nकब\t300\nकल\t320\nखत\t450\n", encoding="utf-8")
+    assert read_valued_keys(words) is None  # words.tsv changed since
+    lexicon = Lexicon.load([tmp_path])
+    assert lexicon.valued_keys is None and lexicon.stored_zipf("कल") == 3.2
+
+
+def _without_index(speller: Speller) -> Speller:
+    """The same engine with no valued-keys index: every question searches words.tsv."""
+    plain = Speller.load([RULES])
+    plain.lexicon.valued_keys = None  # (a cached_property: the instance attribute wins)
+    return plain
+
+
+@pytest.fixture(scope="module")
+def plain_speller(speller: Speller) -> Speller:
+    return _without_index(speller)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_stored_zipf_and_frequency_bound(speller: Speller, plain_speller: Speller, seed: int):
+    """stored_zipf with the index equals stored_zipf without; frequency_bound is never below
+    the frequency of a known word."""
+    rng = random.Random(seed)
+    lexicon, plain = speller.lexicon, plain_speller.lexicon
+    assert lexicon.valued_keys is not None
+    known = [word for word, _ in rng.sample(lexicon._sorted_files[0].words(), 2000)]
+    known += [word for word, _ in rng.sample(sorted(lexicon._extra.items()), 200)]
+    for word in _random_words(rng, known, 5000):
+        assert lexicon.stored_zipf(word) == plain.stored_zipf(word), word
+        if plain.is_known(word):
+            assert lexicon.frequency_bound(word) >= plain.frequency(word), word

@@ -23,6 +23,7 @@ it as never valid, and the reverse.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
 
 from .records import record
@@ -30,7 +31,7 @@ from .inflection import Ending, stem_candidates
 from .never_valid import NeverValidEntry, NeverValidList
 from .never_valid import parse as parse_never_valid
 from .text import lookup_key
-from .wordfile import SortedWordFile, read_word_list
+from .wordfile import SortedWordFile, read_valued_keys, read_word_list
 
 PACK_DIR = "hi"
 # Zipf values used when a list gives none.  wordfreq's Hindi list stops at
@@ -59,6 +60,7 @@ class LikelyMisspelling:
 class Lexicon:
     def __init__(self) -> None:
         self._sorted_files: list[SortedWordFile] = []
+        self._sorted_paths: list[Path] = []
         self._extra: dict[str, float | None] = {}  # key → zipf
         self._names: dict[str, str] = {}  # key → name as written
         self._never_valid_files: list[tuple[Path, int]] = []  # (file, root index)
@@ -90,6 +92,7 @@ class Lexicon:
         words = folder / "words.tsv"
         if words.exists():
             self._sorted_files.append(SortedWordFile.read(words))
+            self._sorted_paths.append(words)
         for name in ("extra-words.txt", "gazetteer.txt"):
             path = folder / name
             if not path.exists():
@@ -169,10 +172,28 @@ class Lexicon:
     def _is_trusted(self, key: str) -> bool:
         return key in self._extra or (self.stored_zipf(key) or 0.0) >= 3.0
 
+    @cached_property
+    def valued_keys(self) -> frozenset[str] | None:
+        """Every key some ``words.tsv`` gives a Zipf value (their ``valued-keys.txt``), read at
+        the first question about a frequency; None if a word list has no such index."""
+        found: set[str] = set()
+        for path in self._sorted_paths:
+            keys = read_valued_keys(path)
+            if keys is None:
+                return None
+            found.update(keys)
+        return frozenset(found)
+
     def stored_zipf(self, word: str) -> float | None:
         """The listed Zipf frequency, ``None`` if not listed or listed without one."""
         key = lookup_key(word)
         best: float | None = self._extra.get(key)
+        valued = self.valued_keys
+        if valued is not None and key not in valued:
+            # No word list gives it a value: they would add nothing. Most keys asked about are
+            # such (inflection stems, confusion candidates, the attestation of every new word),
+            # and this spares a search of words.tsv for each.
+            return best
         for words in self._sorted_files:
             value = words.get(key)
             if value:
@@ -202,6 +223,28 @@ class Lexicon:
         if from_stems:
             return max(min(max(from_stems), UNLISTED_CEILING), UNATTESTED_ZIPF if stored else 0.0)
         return UNATTESTED_ZIPF if stored else 0.0
+
+    def frequency_bound(self, word: str) -> float:
+        """At least `frequency` (of a word `is_known` accepts), from memory: no search of
+        ``words.tsv`` unless the word has a Zipf value. Needs `valued_keys`.
+
+        A word no list gives a value has, by `frequency`, at most the unlisted ceiling, and only
+        if a stem may explain it (the stem test of `analyses` without its searches: a trusted
+        stem has a value or is hand-listed); otherwise at most the floor of a listed word.
+        """
+        key = lookup_key(word)
+        valued = self.valued_keys
+        extra = self._extra
+        if key in valued or key in extra:  # names are in extra too
+            return self.frequency(word)
+        for stem, ending in stem_candidates(lookup_key(key)):
+            trusted = stem + "ना" if ending.verb_only else stem
+            if trusted in extra:
+                return UNLISTED_CEILING
+            trusted_key = lookup_key(trusted)
+            if trusted_key in valued or trusted_key in extra:
+                return UNLISTED_CEILING
+        return UNATTESTED_ZIPF
 
     def is_attested(self, word: str) -> bool:
         """True if corpus counts (wordfreq, Zipf ≥ 3) list the word itself."""

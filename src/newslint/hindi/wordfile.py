@@ -28,9 +28,6 @@ from .text import lookup_key
 
 SORTED_MAGIC = b"# newslint sorted word list v1"
 _BLOCK = 4096  # bytes between index entries (see SortedWordFile._build_index)
-# A block's table is built at its third search (see SortedWordFile._block_table): a block
-# searched once or twice (a small file) is only scanned.
-_TABLE_AFTER = 3
 
 
 class SortedWordFile:
@@ -52,10 +49,6 @@ class SortedWordFile:
         self._last = len(data) - 1  # the final newline
         self.source = source
         self._index: tuple[list[int], list[bytes]] | None = None
-        # Per block: how often it was searched, and from the _TABLE_AFTER-th search on, a table
-        # of its keys (see _block_table).
-        self._visits: list[int] = []
-        self._tables: dict[int, dict[bytes, bytes]] = {}
 
     @classmethod
     def read(cls, path: Path) -> SortedWordFile:
@@ -82,27 +75,12 @@ class SortedWordFile:
         block = bisect.bisect_right(keys, target) - 1
         if block < 0:
             return None
-        table = self._tables.get(block)
-        if table is None:
-            visits = self._visits
-            visits[block] += 1
-            if visits[block] >= _TABLE_AFTER:
-                table = self._tables[block] = self._block_table(block)
-        if table and not target.isdigit():
-            following = table.get(target)
-            if following is None:
-                return None
-            return int(following) if following.isdigit() else 0
-        return self._scan(block, target)
-
-    def _scan(self, block: int, target: bytes) -> int | None:
-        """`get` by one scan of the block for the line start + key; what follows tells a tab
-        (a Zipf value), a newline (none) or a longer key that merely starts the same (search on).
-        Most words looked up are absent: one scan instead of one per line ending."""
-        starts = self._index[0]
         body = self._data
         lo = starts[block]  # a newline
         hi = starts[block + 1] + 1 if block + 1 < len(starts) else self._last + 1
+        # One scan of the block for the line start + key; what follows tells a tab (a Zipf value),
+        # a newline (none) or a longer key that merely starts the same (search on). Most words
+        # looked up are absent: one scan instead of one per line ending.
         needle = b"\n" + target
         after = len(needle)
         at = body.find(needle, lo, hi)
@@ -115,26 +93,6 @@ class SortedWordFile:
                 return 0
             at = body.find(needle, at + after, hi)
         return None
-
-    def _block_table(self, block: int) -> dict[bytes, bytes]:
-        """Each key of a block → the token after it on splitting at tabs and newlines: its Zipf
-        value when it has one, else the next key (or b"").
-
-        Judging an unknown word looks up ~100 candidate words, most of them absent, and a
-        block searched a few times is likely to be searched again: the table (~20 µs to build,
-        a few scans' worth) answers each later lookup with one hash lookup instead of a scan of
-        4 KB. It is exact only when no key is all digits (a key could then be mistaken for a
-        value): such a block — never one of the generated list — gets an empty table and is
-        always scanned.
-        """
-        starts = self._index[0]
-        lo = starts[block]
-        hi = starts[block + 1] + 1 if block + 1 < len(starts) else self._last + 1
-        chunk = self._data[lo:hi]
-        tokens = chunk.replace(b"\t", b"\n").split(b"\n")
-        if sum(map(bytes.isdigit, tokens)) != chunk.count(b"\t"):
-            return {}
-        return dict(zip(tokens, tokens[1:]))
 
     def _build_index(self) -> None:
         """Every ~4 KB, the newline that starts a line and that line's key.
@@ -156,7 +114,6 @@ class SortedWordFile:
             if at < 0:
                 break
         self._index = (starts, keys)
-        self._visits = [0] * len(starts)
 
     def words(self) -> list[tuple[str, int]]:
         """Every entry; slow, for building and testing."""
@@ -174,6 +131,52 @@ def write_sorted_word_file(path: Path, header: list[str], entries: dict[str, int
         zipf = entries[key]
         lines.append(f"{key}\t{zipf}" if zipf else key)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+VALUED_MAGIC = "# newslint valued keys v1"
+VALUED_NAME = "valued-keys.txt"  # next to words.tsv
+
+
+def write_valued_keys(words_path: Path, path: Path | None = None) -> int:
+    """Write the keys of ``words_path`` that have a Zipf value (``valued-keys.txt``); return
+    how many.
+
+    A pure function of ``words.tsv`` (same order, its size in the header): the engine asks the
+    stored frequency of far more absent or value-less words (inflection stems, confusion
+    candidates) than valued ones, and this small set answers them without searching
+    ``words.tsv`` (see `read_valued_keys`, `Lexicon.stored_zipf`).
+    """
+    path = path or words_path.with_name(VALUED_NAME)
+    keys = [word for word, zipf in SortedWordFile.read(words_path).words() if zipf]
+    size = words_path.stat().st_size
+    lines = [
+        VALUED_MAGIC,
+        "# Generated by scripts/build_lexicon.py from words.tsv — do not edit; rebuild.",
+        "# The keys of words.tsv that have a Zipf value (an index for newslint.hindi.lexicon).",
+        f"# words.tsv: {size} bytes; keys: {len(keys)}",
+    ]
+    path.write_text("\n".join(lines + keys) + "\n", encoding="utf-8")
+    return len(keys)
+
+
+def read_valued_keys(words_path: Path) -> frozenset[str] | None:
+    """The keys with a Zipf value of ``words_path``, from the ``valued-keys.txt`` beside it;
+    None when there is none or it does not match the word list (another size or count: the
+    list was edited or rebuilt without it), so a caller falls back to searching the list."""
+    path = words_path.with_name(VALUED_NAME)
+    try:
+        text = path.read_text(encoding="utf-8")
+        size = words_path.stat().st_size
+    except OSError:
+        return None
+    lines = text.split("\n")
+    if len(lines) < 5 or lines[0] != VALUED_MAGIC or lines[-1] != "":
+        return None
+    header = lines[3]
+    expected = f"# words.tsv: {size} bytes; keys: "
+    if not header.startswith(expected) or header[len(expected):] != str(len(lines) - 5):
+        return None
+    return frozenset(lines[4:-1])
 
 
 def read_word_list(path: Path) -> dict[str, tuple[str, float | None]]:
