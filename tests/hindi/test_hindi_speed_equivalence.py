@@ -14,6 +14,7 @@ import pytest
 
 from newslint.hindi import Lexicon, Speller
 from newslint.hindi.confusions import ConfusionSet, _apply, is_well_formed
+from newslint.hindi.speller import _logistic
 from newslint.hindi.wordfile import SORTED_MAGIC, SortedWordFile
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
@@ -158,3 +159,23 @@ def test_stored_zipf_and_frequency_bound(speller: Speller, plain_speller: Spelle
         assert lexicon.stored_zipf(word) == plain.stored_zipf(word), word
         if plain.is_known(word):
             assert lexicon.frequency_bound(word) >= plain.frequency(word), word
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_unknown_words_let_go_early_get_the_same_verdict(plain_speller: Speller, seed: int):
+    """A word `_may_have_strong_candidate` lets go is one the full search lets go too; and the
+    verdicts of unknown words (mostly one or two slips from a word) are those without the index."""
+    fast = Speller.load([RULES])
+    rng = random.Random(seed)
+    known = [word for word, _ in rng.sample(fast.lexicon._sorted_files[0].words(), 1500)]
+    let_go = 0
+    for word in _random_words(rng, known, 1500):
+        if len(word) < 2:
+            continue
+        assert fast.verdict(word) == plain_speller.verdict(word), word
+        if not fast.lexicon.is_known(word) and not fast._may_have_strong_candidate(word):
+            let_go += 1
+            candidates = plain_speller.suggest(word)
+            if candidates:
+                assert _logistic(candidates[0].score) < plain_speller.min_confidence, word
+    assert let_go > 50

@@ -169,6 +169,8 @@ class Speller:
         pattern_verdict = self._judge_by_pattern(word, known)
         if pattern_verdict is not None or known:
             return pattern_verdict
+        if not self._may_have_strong_candidate(word):
+            return None  # what the test below would conclude after suggest
         candidates = self.suggest(word)
         if not candidates:
             return None
@@ -195,6 +197,27 @@ class Speller:
             f"unknown word, one {candidates[0].kind} slip from {candidates[0].word}",
             "confusions.txt",
         )
+
+    def _may_have_strong_candidate(self, word: str) -> bool:
+        """False only if no candidate of `suggest` can reach ``min_confidence``.
+
+        Most unknown words are names and loanwords with no strong candidate, and `suggest`
+        would ask the lexicon whether each of their ~100 candidates is a word, and how frequent.
+        An upper bound of each candidate's frequency is known from memory (the valued keys and
+        hand lists, `Lexicon.frequency_bound`) and gives an upper bound of its score, computed
+        as `suggest` computes the score; only if none is strong enough is the word let go. True
+        (ask `suggest`) when the bound is unavailable.
+        """
+        lexicon = self.lexicon
+        if lexicon.valued_keys is None:
+            return True
+        min_confidence = self.min_confidence
+        for edit in self.confusions.edits(word, self.max_edits).values():
+            bound = lexicon.frequency_bound(edit.candidate)
+            score = bound - edit.cost - _SECOND_EDIT_PENALTY * (len(edit.kinds) - 1)
+            if _logistic(round(score, 3)) >= min_confidence:
+                return True
+        return False
 
     def _looks_like_a_name_or_compound(self, word: str, best: Candidate) -> bool:
         """An unknown word that is more likely a name or a compound than a slip.
