@@ -44,6 +44,7 @@ INFLECTION_BACKOFF = 1.0
 # wordfreq lists every Hindi word down to Zipf 3.0, so a form it does not list is rarer than
 # that, whatever its stem's frequency suggests.
 UNLISTED_CEILING = 2.99
+_LISTED_MEMO_SIZE = 100_000  # keys whose word-list entries are remembered (Lexicon._listed)
 
 
 @record(frozen=True)
@@ -61,6 +62,7 @@ class Lexicon:
     def __init__(self) -> None:
         self._sorted_files: list[SortedWordFile] = []
         self._sorted_paths: list[Path] = []
+        self._listed_memo: dict[str, tuple[int | None, ...]] = {}
         self._extra: dict[str, float | None] = {}  # key → zipf
         self._names: dict[str, str] = {}  # key → name as written
         self._never_valid_files: list[tuple[Path, int]] = []  # (file, root index)
@@ -135,7 +137,18 @@ class Lexicon:
     def is_stored(self, word: str) -> bool:
         """True if the word itself (not an inflection of it) is listed."""
         key = lookup_key(word)
-        return key in self._extra or any(f.get(key) is not None for f in self._sorted_files)
+        return key in self._extra or any(value is not None for value in self._listed(key))
+
+    def _listed(self, key: str) -> tuple[int | None, ...]:
+        """What each word list stores for ``key`` (`SortedWordFile.get`), remembered: a new
+        word is searched for once as a word (is_stored) and again for its frequency
+        (is_attested, frequency)."""
+        found = self._listed_memo.get(key)
+        if found is None:
+            if len(self._listed_memo) >= _LISTED_MEMO_SIZE:  # a long-running process
+                self._listed_memo.clear()
+            found = self._listed_memo[key] = tuple(f.get(key) for f in self._sorted_files)
+        return found
 
     def is_known(self, word: str) -> bool:
         """True if the word is listed, or is a regular inflection of a listed stem.
@@ -194,8 +207,7 @@ class Lexicon:
             # such (inflection stems, confusion candidates, the attestation of every new word),
             # and this spares a search of words.tsv for each.
             return best
-        for words in self._sorted_files:
-            value = words.get(key)
+        for value in self._listed(key):
             if value:
                 best = max(best or 0.0, value / 100)
         return best
