@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.hindi import Lexicon, Speller
+from newslint.hindi import Lexicon, Speller, lookup_key, nfc
 from newslint.hindi.confusions import ConfusionSet, _apply, is_well_formed
 from newslint.hindi.speller import _logistic
 from newslint.hindi.wordfile import SORTED_MAGIC, SortedWordFile
@@ -179,3 +179,36 @@ def test_unknown_words_let_go_early_get_the_same_verdict(plain_speller: Speller,
             if candidates:
                 assert _logistic(candidates[0].score) < plain_speller.min_confidence, word
     assert let_go > 50
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_classify_all_and_candidate_patterns(speller: Speller, seed: int):
+    """HouseStyle.classify_all is `classify` in each dimension; ContextRules.candidate_patterns
+    (which lets most words go on a set lookup and their last letter) is the filter over all
+    patterns it stands for."""
+    from newslint.hindi.context import ContextRules
+    from newslint.hindi.style import DIMENSIONS, HouseStyle
+
+    style = HouseStyle.load([RULES])
+    plain_style = HouseStyle.load([RULES])
+    context = ContextRules.load(speller, [RULES / "hi" / "phrases.txt"])
+    plain_context = ContextRules.load(speller, [RULES / "hi" / "phrases.txt"])
+    rng = random.Random(seed)
+    known = [word for word, _ in rng.sample(speller.lexicon._sorted_files[0].words(), 2000)]
+    known += ["रहें", "चुकें", "कोरियां", "किसानो", "की", "गये", "हाँ", "हिन्दी", "ज़रूर", "ड़"]
+    for word in _random_words(rng, known, 4000) + known[-10:]:
+        expected = {}
+        for dimension in DIMENSIONS:
+            found = plain_style.classify(word, dimension)
+            if found is not None:
+                expected[dimension] = found
+        assert style.classify_all(word) == expected, word
+        if not word:
+            continue
+        last, key = nfc(word)[-1:], lookup_key(word)
+        plain = tuple(
+            p
+            for p in plain_context.patterns
+            if plain_context._may_target(p.tests[p.target], key, last) and plain_context._target_fix(p, word) is not None
+        )
+        assert context.candidate_patterns(word) == plain, word

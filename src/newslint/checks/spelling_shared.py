@@ -137,15 +137,9 @@ class SpellingModel:
 
     def _judge(self, word: str) -> tuple:
         """``(flags, skeleton, info)`` of a word: what `_adopt` needs, as plain data."""
-        from newslint.hindi.style import DIMENSIONS
-
         verdict = self.speller.verdict(word)
         context = verdict is None and bool(self.context.candidate_patterns(word))
-        styles = {}
-        for dimension in DIMENSIONS:
-            found = self.style.classify(word, dimension)
-            if found is not None:
-                styles[dimension] = found
+        styles = self.style.classify_all(word)
         flags = 0
         shape = self.consistency.shape(word)
         if shape is not None and self.consistency.may_be_minority(word):

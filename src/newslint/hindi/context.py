@@ -137,6 +137,27 @@ class ContextRules:
         self._memo: dict[tuple[str, str], str | None] = {}
         self._targets: dict[str, tuple[Pattern, ...]] = {}
         self._matches: dict[tuple[int, str], bool] = {}  # (id of a Test, word)
+        # What `_may_target` lets through, for all patterns at once: most words are the target
+        # of no pattern, which a set lookup and the word's last letter tell (None: some target
+        # test lets any word through, as @verb-root does).
+        self._target_keys: frozenset[str] | None = frozenset()
+        self._target_lasts = ""
+        for pattern in self.patterns:
+            test = pattern.tests[pattern.target]
+            if self._target_keys is None:
+                break
+            keys = set(self._target_keys) | test.words
+            for name in test.classes:
+                if name == "name-nasal":
+                    self._target_lasts += ANUSVARA + "ँ"
+                elif name == "oblique-o":
+                    self._target_lasts += "ोओ"
+                elif name in BUILTIN_CLASSES:  # verb-root
+                    keys = None
+                    break
+                else:
+                    keys |= self.classes.get(name, frozenset())
+            self._target_keys = None if keys is None else frozenset(keys)
 
     @classmethod
     def load(cls, speller: Speller, paths: Sequence[Path]) -> ContextRules:
@@ -227,6 +248,9 @@ class ContextRules:
         if found is None:
             last = nfc(word)[-1:]
             key = lookup_key(word)
+            candidates = self._target_keys
+            if candidates is not None and last and key not in candidates and last not in self._target_lasts:
+                return ()  # `_may_target` is False for every pattern (not memoised: as cheap)
             found = tuple(
                 p
                 for p in self.patterns

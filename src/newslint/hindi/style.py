@@ -148,6 +148,20 @@ class HouseStyle:
         self._cache[memo] = result
         return result
 
+    def classify_all(self, word: str) -> dict[str, tuple[bool, str | None]]:
+        """`classify` in every dimension, for a word seen the first time: ``{dimension: result}``
+        of the dimensions it takes part in. The word is normalised once, and the dimensions
+        it has no site letter of cost one set test each (no memo entries for them)."""
+        text = nfc(word)
+        found = {}
+        for dimension in DIMENSIONS:
+            if _SITE_LETTERS[dimension].isdisjoint(text):
+                continue
+            result = self.classify(word, dimension)
+            if result is not None:
+                found[dimension] = result
+        return found
+
     def _classify(self, word: str, dimension: str) -> tuple[bool, str | None] | None:
         if _SITE_LETTERS[dimension].isdisjoint(word):
             return None  # no site possible: most words, for three of the four dimensions
