@@ -262,6 +262,11 @@ class Lexicon:
         """True if corpus counts (wordfreq, Zipf ≥ 3) list the word itself."""
         return (self.stored_zipf(word) or 0.0) >= 3.0
 
+    @property
+    def hand_listed_keys(self) -> dict[str, float | None]:
+        """The keys of every hand-written list (extra words, gazetteer), read-only."""
+        return self._extra
+
     def is_hand_listed(self, word: str) -> bool:
         """True if a hand-written list (extra words, gazetteer) of any root has the word."""
         return lookup_key(word) in self._extra

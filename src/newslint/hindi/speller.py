@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .records import record
 from .confusions import ConfusionSet
-from .lexicon import Lexicon
+from .lexicon import UNLISTED_CEILING, Lexicon
 from .text import ANUSVARA, CHANDRABINDU, CONSONANTS, INDEPENDENT_VOWELS, is_devanagari_word, lookup_key, nfc, tokenize
 
 # Verdict kinds: why a word was flagged.
@@ -209,12 +209,28 @@ class Speller:
         (ask `suggest`) when the bound is unavailable.
         """
         lexicon = self.lexicon
-        if lexicon.valued_keys is None:
+        valued = lexicon.valued_keys
+        if valued is None:
             return True
+        listed = lexicon.hand_listed_keys
         min_confidence = self.min_confidence
+        # Whether a candidate of a given cost could be strong at the unlisted ceiling, the most
+        # a word with no Zipf value and not hand-listed can have: most candidates (two slips
+        # away) cannot, which spares their stem test. A few distinct costs: remembered.
+        strong_unlisted: dict[tuple[float, int], bool] = {}
         for edit in self.confusions.edits(word, self.max_edits).values():
+            edits = len(edit.kinds)
+            key = lookup_key(edit.candidate)
+            if key not in valued and key not in listed:
+                cost = (edit.cost, edits)
+                strong = strong_unlisted.get(cost)
+                if strong is None:
+                    ceiling = UNLISTED_CEILING - edit.cost - _SECOND_EDIT_PENALTY * (edits - 1)
+                    strong = strong_unlisted[cost] = _logistic(round(ceiling, 3)) >= min_confidence
+                if not strong:
+                    continue  # frequency_bound is at most the ceiling
             bound = lexicon.frequency_bound(edit.candidate)
-            score = bound - edit.cost - _SECOND_EDIT_PENALTY * (len(edit.kinds) - 1)
+            score = bound - edit.cost - _SECOND_EDIT_PENALTY * (edits - 1)
             if _logistic(round(score, 3)) >= min_confidence:
                 return True
         return False
