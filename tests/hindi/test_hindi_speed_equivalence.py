@@ -212,3 +212,16 @@ def test_classify_all_and_candidate_patterns(speller: Speller, seed: int):
             if plain_context._may_target(p.tests[p.target], key, last) and plain_context._target_fix(p, word) is not None
         )
         assert context.candidate_patterns(word) == plain, word
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_stem_candidates_equal_plain_definition(speller: Speller, seed: int):
+    from newslint.hindi.inflection import ENDINGS, _stem_candidates_plain, stem_candidates
+
+    rng = random.Random(seed)
+    known = [word for word, _ in rng.sample(speller.lexicon._sorted_files[0].words(), 2000)]
+    words = _random_words(rng, known, 4000)
+    words += [rng.choice(known)[: rng.randint(0, 3)] + ending.suffix for ending in ENDINGS for _ in range(5)]
+    words += [ending.suffix for ending in ENDINGS] + ["", "्", "क्ता", "आएंगी"]
+    for word in words:
+        assert list(stem_candidates(word)) == list(_stem_candidates_plain(word)), word
