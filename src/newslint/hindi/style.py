@@ -165,17 +165,20 @@ class HouseStyle:
     def _classify(self, word: str, dimension: str) -> tuple[bool, str | None] | None:
         if _SITE_LETTERS[dimension].isdisjoint(word):
             return None  # no site possible: most words, for three of the four dimensions
+        marks = None
+        if dimension != "panchamakshar":
+            # Asked before the sites are searched: few words are in the table.
+            marks = self.table.get(dimension, {}).get(lookup_key(word))
+            if marks is None or "1" not in marks:
+                return None  # a word corpora spell one way only (विजयी, में)
         found = sites(word, dimension)
         if not found:
             return None
         own = "".join("1" if marked else "0" for _, _, marked in found)
-        if dimension == "panchamakshar":
+        if marks is None:  # panchamakshar
             marked = "1" in own
             other = ("0" if marked else "1") * len(own)
             return marked, respell(word, dimension, other)
-        marks = self.table.get(dimension, {}).get(lookup_key(word))
-        if marks is None or "1" not in marks:
-            return None  # a word corpora spell one way only (विजयी, में)
         if "1" in own:
             return True, respell(word, dimension, "0" * len(own))
         return False, respell(word, dimension, marks)
