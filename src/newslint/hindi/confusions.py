@@ -9,7 +9,7 @@ words are *not* checked against a lexicon here; the speller does that.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 
 from .records import record
@@ -159,8 +159,12 @@ class ConfusionSet:
         for rule, candidate in self.rule_applications(word):
             yield Edit(candidate, (rule.kind,), rule.cost)
 
-    def rule_applications(self, word: str) -> Iterator[tuple[ConfusionRule, str]]:
-        """``(rule, candidate)`` for every well-formed single slip undone."""
+    def rule_applications(self, word: str, formed: Container[str] = ()) -> Iterator[tuple[ConfusionRule, str]]:
+        """``(rule, candidate)`` for every well-formed single slip undone.
+
+        ``formed``: words known to be well formed, not tested again (`edits` reaches most
+        candidates two slips away by several paths: A then B, B then A).
+        """
         by_char = self._by_char
         picked = [index for char in set(word) if char in by_char for index in by_char[char]]
         picked.extend(self._always)
@@ -180,12 +184,19 @@ class ConfusionSet:
                     end = start + size
                     if _place_fits(where, word, start, end):
                         candidate = word[:start] + meant + word[end:]
-                        if candidate != word and is_well_formed(candidate):
+                        if candidate != word and (candidate in formed or is_well_formed(candidate)):
                             yield rule, candidate
                     start = word.find(written, start + 1)
                 continue
+            if not rule.written:  # an insertion (_apply's branch, with the positions as a list)
+                meant = rule.meant
+                for i in _insertion_positions(word, rule.where):
+                    candidate = word[:i] + meant + word[i:]
+                    if candidate != word and (candidate in formed or is_well_formed(candidate)):
+                        yield rule, candidate
+                continue
             for candidate in _apply(rule, word):
-                if candidate != word and is_well_formed(candidate):
+                if candidate != word and (candidate in formed or is_well_formed(candidate)):
                     yield rule, candidate
 
     # ── up to ``max_edits`` slips, cheapest path to each candidate ────────
@@ -202,7 +213,8 @@ class ConfusionSet:
         for _ in range(max_edits):
             next_frontier = []
             for done, done_kinds, done_cost in frontier:
-                for rule, candidate in self.rule_applications(done):
+                # every candidate in `best` was yielded, so is well formed
+                for rule, candidate in self.rule_applications(done, best):
                     if candidate == word:
                         continue
                     cost = done_cost + rule.cost
@@ -264,6 +276,26 @@ def _insertion_points(word: str, where: str) -> Iterator[int]:
                 yield i
         else:
             yield i
+
+
+_NO_SIGN_AFTER = frozenset((VIRAMA, ANUSVARA, CHANDRABINDU, VISARGA))
+_CONSONANT_OR_NUKTA = _CONSONANTS | {NUKTA}
+
+
+def _insertion_positions(word: str, where: str) -> list[int]:
+    """`_insertion_points` as one list comprehension (it runs for every word expanded)."""
+    n = len(word)
+    if where == "syllable-end":
+        return [
+            i
+            for i in range(1, n + 1)
+            if word[i - 1] not in _NO_SIGN_AFTER and (i == n or word[i] not in _DEPENDENT_SIGNS)
+        ]
+    if where == "between-consonants":
+        return [i for i in range(1, n) if word[i - 1] in _CONSONANT_OR_NUKTA and word[i] in _CONSONANTS]
+    if where == "word-end":
+        return [n] if n else []
+    return list(range(1, n + 1))
 
 
 def _apply_same_consonant(rule: ConfusionRule, word: str) -> Iterator[str]:
