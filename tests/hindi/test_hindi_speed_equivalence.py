@@ -138,6 +138,7 @@ def _without_index(speller: Speller) -> Speller:
     """The same engine with no valued-keys index: every question searches words.tsv."""
     plain = Speller.load([RULES])
     plain.lexicon.valued_keys = None  # (a cached_property: the instance attribute wins)
+    assert plain.lexicon.valued_index(1 << 30) is None
     return plain
 
 
@@ -152,7 +153,7 @@ def test_stored_zipf_and_frequency_bound(speller: Speller, plain_speller: Spelle
     the frequency of a known word."""
     rng = random.Random(seed)
     lexicon, plain = speller.lexicon, plain_speller.lexicon
-    assert lexicon.valued_keys is not None
+    assert lexicon.valued_keys is not None and lexicon.valued_index() is lexicon.valued_keys
     known = [word for word, _ in rng.sample(lexicon._sorted_files[0].words(), 2000)]
     known += [word for word, _ in rng.sample(sorted(lexicon._extra.items()), 200)]
     for word in _random_words(rng, known, 5000):

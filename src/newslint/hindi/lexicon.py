@@ -44,6 +44,9 @@ INFLECTION_BACKOFF = 1.0
 # wordfreq lists every Hindi word down to Zipf 3.0, so a form it does not list is rarer than
 # that, whatever its stem's frequency suggests.
 UNLISTED_CEILING = 2.99
+# Weighted questions about frequencies (a search of words.tsv: 1) before valued-keys.txt is
+# read: about what reading it costs (see Lexicon.valued_index).
+_VALUED_AFTER = 1500
 _LISTED_MEMO_SIZE = 100_000  # keys whose word-list entries are remembered (Lexicon._listed)
 
 
@@ -63,6 +66,7 @@ class Lexicon:
         self._sorted_files: list[SortedWordFile] = []
         self._sorted_paths: list[Path] = []
         self._listed_memo: dict[str, tuple[int | None, ...]] = {}
+        self._valued_questions = 0  # see valued_index
         self._extra: dict[str, float | None] = {}  # key → zipf
         self._names: dict[str, str] = {}  # key → name as written
         self._never_valid_files: list[tuple[Path, int]] = []  # (file, root index)
@@ -185,10 +189,25 @@ class Lexicon:
     def _is_trusted(self, key: str) -> bool:
         return key in self._extra or (self.stored_zipf(key) or 0.0) >= 3.0
 
+    def valued_index(self, weight: int = 1) -> frozenset[str] | None:
+        """`valued_keys` once it is worth reading, else None (search the word lists).
+
+        Reading it costs ~3.5 ms, a few hundred searches of words.tsv or a handful of unknown
+        words' candidates: a short article may never need it. Callers count their questions
+        (``weight``: the searches the index would spare) and it is read when they reach
+        _VALUED_AFTER. Answers are the same either way.
+        """
+        if "valued_keys" in self.__dict__:  # read (or ruled out) already
+            return self.__dict__["valued_keys"]
+        self._valued_questions += weight
+        if self._valued_questions < _VALUED_AFTER:
+            return None
+        return self.valued_keys
+
     @cached_property
     def valued_keys(self) -> frozenset[str] | None:
-        """Every key some ``words.tsv`` gives a Zipf value (their ``valued-keys.txt``), read at
-        the first question about a frequency; None if a word list has no such index."""
+        """Every key some ``words.tsv`` gives a Zipf value (their ``valued-keys.txt``); None if
+        a word list has no such index. Read on first use (see `valued_index`)."""
         found: set[str] = set()
         for path in self._sorted_paths:
             keys = read_valued_keys(path)
@@ -201,7 +220,7 @@ class Lexicon:
         """The listed Zipf frequency, ``None`` if not listed or listed without one."""
         key = lookup_key(word)
         best: float | None = self._extra.get(key)
-        valued = self.valued_keys
+        valued = self.valued_index()
         if valued is not None and key not in valued:
             # No word list gives it a value: they would add nothing. Most keys asked about are
             # such (inflection stems, confusion candidates, the attestation of every new word),

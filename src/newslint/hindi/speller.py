@@ -46,6 +46,9 @@ _LIKELY_PATTERN_CONFIDENCE = 0.8
 _CACHE_SIZE = 200_000  # distinct words whose verdicts are remembered
 # What undoing a likely-misspelling pattern costs, as for a confusion slip.
 _PATTERN_COST = 0.5
+# About how many searches of words.tsv judging an unknown word's candidates costs without the
+# valued-keys index (what Lexicon.valued_index weighs its reading against).
+_CANDIDATE_SEARCHES = 200
 # A compound's parts have at least this many code points (व्हाट्स + ऐप).
 _MIN_PART = 2
 
@@ -209,7 +212,8 @@ class Speller:
         (ask `suggest`) when the bound is unavailable.
         """
         lexicon = self.lexicon
-        valued = lexicon.valued_keys
+        # (a word's candidates cost ~200 searches of words.tsv without the index)
+        valued = lexicon.valued_index(_CANDIDATE_SEARCHES)
         if valued is None:
             return True
         listed = lexicon.hand_listed_keys
