@@ -170,3 +170,30 @@ def test_token_windows_read_from_one_pattern_per_direction():
             before = regex.compile(rf"(?r)(?:({text.TOKEN}){text._GAP}*+){{0,{limit}}}").match(prose, 0, len(prose))
             assert [t.text for t in text._regex_after(prose, 0, len(prose), limit)] == after.captures(1)
             assert [t.start for t in text._regex_before(prose, 0, len(prose), limit)] == before.starts(1)
+
+
+def _gap_texts(count: int, pieces: list[str], seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(count)]
+
+
+def test_range_prefilter_equals_range_regex():
+    """`figures.is_range` (the regex run only on texts that strip to one of its words) answers
+    what RANGE_RE.match answers."""
+    from newslint.factcheck.figures import RANGE_RE, is_range
+
+    pieces = ["से", "से लेकर", "लेकर", "to", "or", "या", "-", "–", "To", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "\x1c", "\u200b", ",", "सेना", "x"]
+    for gap in _gap_texts(3000, pieces, 7):
+        assert is_range(gap) == (RANGE_RE.match(gap) is not None), repr(gap)
+
+
+def test_currency_prefilter_equals_currency_search(ctx):
+    """`classify` runs currency_re only on a window holding the last character of a currency sign;
+    a window without one has no match."""
+    fdata = ctx.load("factcheck.figures", build_figure_data)
+    assert fdata.currency_ends
+    signs = [c for c in ["₹", "Rs", "Rs.", "INR", "$", "US$", "€", "£", "रु."]]
+    pieces = signs + ["R", "s", ".", " ", "\u00a0", "रु", "U", "5", "x", "S"]
+    for window in _gap_texts(3000, pieces, 9):
+        if fdata.currency_ends.isdisjoint(window):
+            assert fdata.currency_re.search(window) is None, repr(window)

@@ -16,6 +16,7 @@ marker itself ("मीडिया रिपोर्टर्स के मु�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import compress
@@ -23,10 +24,10 @@ from typing import Callable, NamedTuple
 
 import regex
 
-from newslint.factcheck.figures import RANGE_RE, Figure, build_figure_data, classify
+from newslint.factcheck.figures import Figure, build_figure_data, classify, is_range
 from newslint.factcheck.phrases import bounded, phrase_pattern
 from newslint.factcheck.sources import Source, build_source_data, find_sources
-from newslint.factcheck.text import _WORD_CHAR, _word_char, digit_starts, has_any, has_joiners, in_range, paragraphs
+from newslint.factcheck.text import _WORD_CHAR, _word_char, digit_starts, has_joiners, in_range, paragraph_sentences, paragraph_spans
 
 NEXT_WORD_RE = regex.compile(r"[\p{L}\p{M}]+\s+([\p{L}\p{M}]+)")
 
@@ -201,17 +202,21 @@ def _figures(fdata, prose: str, matches: list, sent_start: int, sent_end: int) -
     """The figures among a sentence's number matches; a range ("20 से 25 लोग") is one figure."""
     figures = []
     covered_to = -1
+    last = len(matches) - 1
     for n, match in enumerate(matches):
         if match.start() < covered_to:
             continue  # the second number of a range already reported
-        next_start = matches[n + 1].start() if n + 1 < len(matches) else sent_end
-        figure = classify(fdata, prose, match, sent_start, sent_end, next_start)
+        if n < last:
+            next_start = matches[n + 1].start()
+            ranged = next_start < sent_end and is_range(prose[match.end():next_start])
+        else:
+            next_start, ranged = sent_end, False
+        figure = classify(fdata, prose, match, sent_start, sent_end, next_start, ranged)
+        if ranged:
+            covered_to = matches[n + 1].end()  # an exempt range too: "20 से 25 वर्ष"
         if figure is None:
-            if n + 1 < len(matches) and RANGE_RE.match(prose[match.end():next_start]):
-                covered_to = matches[n + 1].end()  # an exempt range: "20 से 25 वर्ष"
             continue
-        if n + 1 < len(matches) and RANGE_RE.match(prose[match.end():next_start]):
-            covered_to = matches[n + 1].end()
+        if ranged:
             figure = Figure(figure.start, max(figure.end, covered_to), figure.number_end, figure.kind, prose[figure.start:max(figure.end, covered_to)])
         figures.append(figure)
     return figures
@@ -257,15 +262,21 @@ def analyse(doc, ctx) -> Analysis:
     figure_re = fdata.figures.for_doc(doc) if figure_triggers else None
     vague_words = words.vague if marker_starts else []
 
-    def wanted(a: int, b: int) -> bool:
-        # a paragraph with a figure, or with a marker and a vague word (an unused vague source)
-        return has_any(figure_triggers, a, b) or (has_any(vague_words, a, b) and has_any(marker_starts, a, b))
-
-    for block, sentences in paragraphs(doc, wanted):
-        # which of the two sentence loops below can find anything in this paragraph at all
-        a, b = block.start, block.end
-        with_figures = has_any(figure_triggers, a, b) and has_any(kinds, a, b)
-        with_vague = has_any(vague_words, a, b) and has_any(marker_starts, a, b)
+    # "Does prose[a:b] hold one of these positions?" is asked of every paragraph and sentence:
+    # answered inline (positions[bisect_left(positions, a)] < b), a function call costing more
+    # than the answer.
+    n_triggers, n_kinds, n_vague, n_markers = len(figure_triggers), len(kinds), len(vague_words), len(marker_starts)
+    for _block, a, b in paragraph_spans(doc):
+        # which of the two sentence loops below can find anything in this paragraph at all: one
+        # needs a figure trigger and a kind word, the other a vague word and a marker (an unused
+        # vague source)
+        k = bisect_left(figure_triggers, a)
+        with_figures = k < n_triggers and figure_triggers[k] < b and (k := bisect_left(kinds, a)) < n_kinds and kinds[k] < b
+        k = bisect_left(vague_words, a)
+        with_vague = k < n_vague and vague_words[k] < b and (k := bisect_left(marker_starts, a)) < n_markers and marker_starts[k] < b
+        if not with_figures and not with_vague:
+            continue
+        sentences = paragraph_sentences(doc, a, b)
         source_cache: dict[int, list[Source]] = {}
 
         def sources_of(i: int) -> list[Source]:
@@ -281,10 +292,15 @@ def analyse(doc, ctx) -> Analysis:
 
         used: set[int] = set()  # ids of vague sources that a figure relies on
         for i, sentence in enumerate(sentences if with_figures else ()):
-            if not has_any(figure_triggers, sentence.start, sentence.end) or not has_any(kinds, sentence.start, sentence.end):
+            start, end = sentence.start, sentence.end
+            k = bisect_left(figure_triggers, start)
+            if k == n_triggers or figure_triggers[k] >= end:
                 continue
-            at = in_range(figure_starts, sentence.start, sentence.end)
-            matches = _anchored(figure_re, prose, at, sentence.end)
+            k = bisect_left(kinds, start)
+            if k == n_kinds or kinds[k] >= end:
+                continue
+            at = figure_starts[bisect_left(figure_starts, start):bisect_left(figure_starts, end)]
+            matches = _anchored(figure_re, prose, at, end)
             if not matches:
                 continue
             # The verdict is the sentence's, the same for each of its figures: decided first, so
@@ -292,16 +308,21 @@ def analyse(doc, ctx) -> Analysis:
             own = sources_of(i)
             status, source = _decide(own, sources_of(i - 1) if i > 0 and not _own_decides(own) else [])
             if status == "named":
-                result._sentences.append(partial(_figures, fdata, prose, matches, sentence.start, sentence.end))
+                result._sentences.append(partial(_figures, fdata, prose, matches, start, end))
                 continue
-            verdicts = [Verdict(figure, status, source) for figure in _figures(fdata, prose, matches, sentence.start, sentence.end)]
+            verdicts = [Verdict(figure, status, source) for figure in _figures(fdata, prose, matches, start, end)]
             if verdicts and source is not None:
                 used.add(id(source))
             result._sentences.append(verdicts)
             result.reported += verdicts
         for i, sentence in enumerate(sentences if with_vague else ()):
             # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") in its sentence
-            if not has_any(vague_words, sentence.start, sentence.end) or not has_any(marker_starts, sentence.start, sentence.end):
+            start, end = sentence.start, sentence.end
+            k = bisect_left(vague_words, start)
+            if k == n_vague or vague_words[k] >= end:
+                continue
+            k = bisect_left(marker_starts, start)
+            if k == n_markers or marker_starts[k] >= end:
                 continue
             for source in sources_of(i):
                 if source.kind == "vague" and source.alone and id(source) not in used:

@@ -49,6 +49,14 @@ from newslint.factcheck.text import (
 
 YEAR_RE = regex.compile(r"^(?:1[89]|20|21)\d\d$")
 RANGE_RE = regex.compile(r"^\s*(?:से|से लेकर|to|or|या|-|–)\s*$")
+# RANGE_RE's words: a text it matches is one of them once stripped of white space (the `regex`
+# module's \s is white space to `str.strip` too), so the regex runs only on such texts
+RANGE_WORDS = frozenset(("से", "से लेकर", "to", "or", "या", "-", "–"))
+
+
+def is_range(gap: str) -> bool:
+    """RANGE_RE.match(gap): the text between two numbers makes them a range ("20 से 25")."""
+    return gap.strip() in RANGE_WORDS and RANGE_RE.match(gap) is not None
 COORDINATED_RE = regex.compile(r"^\s*(?:,|और|व|तथा|एवं|and)\s*$")
 
 
@@ -85,6 +93,9 @@ class FigureData:
         self.lone_forms = WordFinder(self.lone_words).forms
         self.follow_forms = WordFinder(set(words) | set(self.multipliers)).forms
         currency = load_list(packs, "attribution/currency-signs.txt")
+        # the last characters of the currency signs: a window without one holds no sign, and
+        # currency_re is not run on it (every number is looked at, few follow a sign)
+        self.currency_ends = frozenset(c[-1] for c in currency) if all(currency) else None
         self.currency_re = LazyPattern(lambda: r"(?:" + "|".join(regex.escape(c) for c in sorted(currency, key=len, reverse=True)) + r")\s*$")
         self.modifiers = {key(w) for w in load_list(packs, "attribution/figure-modifiers.txt")}
         self.casualty = {key(w) for w in load_list(packs, "attribution/casualty-words.txt")}
@@ -169,8 +180,11 @@ def _exempt_by_next_word(data: FigureData, prose: str, num_end: int, limit_end: 
     return k in data.exempt_after and k not in data.modifiers
 
 
-def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int, next_start: int) -> Figure | None:
-    """Decide whether a number match is a figure that needs a source, and what it counts."""
+def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int, next_start: int, ranged: bool | None = None) -> Figure | None:
+    """Decide whether a number match is a figure that needs a source, and what it counts.
+
+    `ranged`: whether the text up to `next_start` makes a range (`is_range`), when the caller
+    knows it already."""
     num_start, num_end = match.span()
     num, tail, word, _approx = match.groups()  # the groups of _figure_pattern, in order (faster than by name)
     if num is not None:
@@ -183,13 +197,17 @@ def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int
             return None
 
     start = num_start
-    cur = data.currency_re.search(prose, max(sent_start, num_start - 6), num_start)
+    lo = max(sent_start, num_start - 6)
+    ends = data.currency_ends
+    cur = data.currency_re.search(prose, lo, num_start) if ends is None or not ends.isdisjoint(prose[lo:num_start]) else None
     if cur:
         kind_hint = "money"
         start = cur.start()
 
     limit_end = min(sent_end, next_start)
-    if next_start < sent_end and RANGE_RE.match(prose[num_end:next_start]):
+    if ranged is None:
+        ranged = next_start < sent_end and is_range(prose[num_end:next_start])
+    if ranged:
         # a range, "20 से 25 वर्ष", "10-12 लोगों": judge it by what follows its second number
         rest = tokens_after(prose, next_start, sent_end, 9)
         after = rest[1:] if rest else []

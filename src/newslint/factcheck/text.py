@@ -406,13 +406,12 @@ def sentence_starts(doc) -> list[int]:
     return starts
 
 
-def paragraphs(doc, wanted=None):
-    """(block, sentences) for every prose paragraph, skipping headings and a .txt headline.
+def paragraph_spans(doc) -> list[tuple]:
+    """(block, start, end) of every prose paragraph, skipping headings and a .txt headline.
 
     A headline states figures that the story attributes below, so it is not checked: Markdown
     heading blocks, and in plain text a first line without sentence punctuation when more
-    paragraphs follow it. With `wanted(start, end)`, only the paragraphs it accepts are built.
-    """
+    paragraphs follow it. Computed once per document."""
     spans = doc.cache.get("factcheck.paragraphs")
     if spans is None:
         spans = []
@@ -428,18 +427,27 @@ def paragraphs(doc, wanted=None):
                     continue
             spans.append((block, start, end))
         doc.cache["factcheck.paragraphs"] = spans
-    all_sentences = doc.sentences
+    return spans
+
+
+def paragraph_sentences(doc, start: int, end: int) -> list:
+    """The sentences of the paragraph prose[start:end] that are checked."""
     starts = sentence_starts(doc)
+    sentences = doc.sentences[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
     prose = doc.prose
-    markdown = doc.is_markdown
-    for block, start, end in spans:
-        if wanted is not None and not wanted(start, end):
-            continue
-        sentences = all_sentences[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-        if markdown and prose.find("|", start, end) >= 0:
-            # a Markdown table row is data laid out for the eye; its source is in the prose around it
-            sentences = [s for s in sentences if not prose[doc.line_at(s.start).start:s.start].lstrip().startswith("|") and not prose[s.start:s.start + 1] == "|"]
-        yield block, sentences
+    if doc.is_markdown and prose.find("|", start, end) >= 0:
+        # a Markdown table row is data laid out for the eye; its source is in the prose around it
+        sentences = [s for s in sentences if not prose[doc.line_at(s.start).start:s.start].lstrip().startswith("|") and not prose[s.start:s.start + 1] == "|"]
+    return sentences
+
+
+def paragraphs(doc, wanted=None):
+    """(block, sentences) for every prose paragraph (`paragraph_spans`) with its checked sentences
+    (`paragraph_sentences`). With `wanted(start, end)`, only the paragraphs it accepts are built.
+    """
+    for block, start, end in paragraph_spans(doc):
+        if wanted is None or wanted(start, end):
+            yield block, paragraph_sentences(doc, start, end)
 
 
 _LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
