@@ -32,6 +32,14 @@ def builtin_pack_root() -> Path:
     return here.parent.parent / "rules"
 
 
+def longest_first(entries) -> list[str]:
+    """Distinct entries, longest first, ties in code-point order: the order of the branches of an
+    alternation where a longer entry must win. Never set order: that changes from process to
+    process (string hashing is randomised), and with it the pattern's text, which would defeat
+    the compiled-pattern cache (`newslint.compiled`) and fill it with copies."""
+    return sorted(set(entries), key=lambda entry: (-len(entry), entry))
+
+
 def read_list(path: Path) -> list[str]:
     entries: list[str] = []
     with path.open(encoding="utf-8-sig") as handle:

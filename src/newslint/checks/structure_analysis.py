@@ -22,7 +22,7 @@ import regex
 
 from newslint.compiled import compile_re, compile_regex
 from newslint.hindi.records import factory, record
-from newslint.packs import compile_pattern
+from newslint.packs import compile_pattern, longest_first
 
 if TYPE_CHECKING:
     from newslint.context import Context
@@ -186,7 +186,7 @@ class StructureData:
 
 def _by_first_word(markers: set[str]) -> dict[str, list[str]]:
     result: dict[str, list[str]] = defaultdict(list)
-    for marker in sorted(markers, key=len, reverse=True):
+    for marker in longest_first(markers):
         match = _WORD_RE.match(marker)
         if match:
             result[match.group()].append(marker)
@@ -194,7 +194,7 @@ def _by_first_word(markers: set[str]) -> dict[str, list[str]]:
 
 
 def _related_line_re(markers: set[str]) -> "re.Pattern | regex.Pattern":
-    firsts = sorted({m.group() for m in map(_WORD_RE.match, markers) if m}, key=len, reverse=True)
+    firsts = longest_first(m.group() for m in map(_WORD_RE.match, markers) if m)
     lead = r"[^\S\n]*(?:(?:[>#*_+•·▪►\-\[(]+|\d{1,3}[.)])[^\S\n]*)*"
     return compile_pattern(lead + "(?:" + "|".join(_tolerant(w) for w in firsts) + ")", ignorecase=True)
 
@@ -216,7 +216,7 @@ def _build(packs) -> StructureData:
         decomposed = unicodedata.normalize("NFD", letter)
         if decomposed != letter:
             deva.setdefault(decomposed, key)
-    prefixes = sorted({fold(e) for e in packs.lines("structure/byline-prefixes.txt")}, key=len, reverse=True)
+    prefixes = longest_first(fold(e) for e in packs.lines("structure/byline-prefixes.txt"))
     return StructureData(
         debris=PhraseSet(packs.lines("structure/cms-debris.txt")),
         teaser_markers=PhraseSet(packs.lines("structure/teaser-markers.txt")),

@@ -40,6 +40,7 @@ from newslint.factcheck.phrases import (
 )
 from newslint.factcheck.text import SubsetPattern, WordFinder, first_words, in_range
 from newslint.factcheck.text import sentence_starts as sentence_starts_of
+from newslint.packs import longest_first
 
 CACHE_KEY = "factcheck.dates"
 TOP_LINES = 12
@@ -167,17 +168,17 @@ class DateData:
         self.abbr_names = {int(v): w.split(" = ")[0].strip() for w in reversed(load_list(packs, "dates/weekday-abbreviations.txt")) if " = " in w for v in [w.split(" = ")[1]]}
 
         month_words = _english_variants([m.split(" = ")[0].strip() for m in load_list(packs, "dates/months.txt")])
-        month_alt = "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(month_words), key=len, reverse=True)) + ")"
+        month_alt = "(?:" + "|".join(phrase_pattern(w) for w in longest_first(month_words)) + ")"
         month = rf"{WB_BEFORE}(?P<m>{month_alt})\.?{WB_AFTER}"
         self.month_re = LazyPattern(lambda: month)
         wd_words = _english_variants([w.split(" = ")[0].strip() for w in load_list(packs, "dates/weekdays.txt")])
-        self.weekday_alt = "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(wd_words), key=len, reverse=True)) + ")"
+        self.weekday_alt = "(?:" + "|".join(phrase_pattern(w) for w in longest_first(wd_words)) + ")"
         abbr_words = _english_variants([w.split(" = ")[0].strip() for w in load_list(packs, "dates/weekday-abbreviations.txt")])
-        abbr_alt = "(?:" + "|".join(phrase_pattern(w) for w in sorted(set(abbr_words), key=len, reverse=True)) + ")"
+        abbr_alt = "(?:" + "|".join(phrase_pattern(w) for w in longest_first(abbr_words)) + ")"
         self.weekday_re = LazyPattern(lambda: rf"{WB_BEFORE}{self.weekday_alt}{WB_AFTER}")
         any_weekday = rf"{WB_BEFORE}(?P<wd>{self.weekday_alt}|{abbr_alt})\.?{WB_AFTER}"
         # Explicit dates: day month [year] | month day [year]
-        self.dates = SubsetPattern(_date_pattern, [sorted(set(month_words), key=len, reverse=True)])
+        self.dates = SubsetPattern(_date_pattern, [longest_first(month_words)])
         self.date_re = self.dates.full
         self.weekday_before_re = LazyPattern(lambda: rf"{any_weekday}\s*,?\s*\(?\s*$")
         self.weekday_after_re = LazyPattern(lambda: rf"\s*\)?\s*,?\s*\(?\s*{any_weekday}")

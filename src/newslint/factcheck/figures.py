@@ -46,6 +46,7 @@ from newslint.factcheck.text import (
     tokens_after,
     tokens_before,
 )
+from newslint.packs import longest_first
 
 YEAR_RE = regex.compile(r"^(?:1[89]|20|21)\d\d$")
 RANGE_RE = regex.compile(r"^\s*(?:से|से लेकर|to|or|या|-|–)\s*$")
@@ -96,7 +97,7 @@ class FigureData:
         # the last characters of the currency signs: a window without one holds no sign, and
         # currency_re is not run on it (every number is looked at, few follow a sign)
         self.currency_ends = frozenset(c[-1] for c in currency) if all(currency) else None
-        self.currency_re = LazyPattern(lambda: r"(?:" + "|".join(regex.escape(c) for c in sorted(currency, key=len, reverse=True)) + r")\s*$")
+        self.currency_re = LazyPattern(lambda: r"(?:" + "|".join(regex.escape(c) for c in longest_first(currency)) + r")\s*$")
         self.modifiers = {key(w) for w in load_list(packs, "attribution/figure-modifiers.txt")}
         self.casualty = {key(w) for w in load_list(packs, "attribution/casualty-words.txt")}
         # looked up in the tokens around a figure (no regex pass)
