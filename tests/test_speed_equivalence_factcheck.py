@@ -197,3 +197,32 @@ def test_currency_prefilter_equals_currency_search(ctx):
     for window in _gap_texts(3000, pieces, 9):
         if fdata.currency_ends.isdisjoint(window):
             assert fdata.currency_re.search(window) is None, repr(window)
+
+
+# pieces for the word windows around a figure: words, punctuation alone or around a word, chunks
+# `text._chunk` cannot read, line breaks and runs of white space
+WINDOW_PIECES = ["दो", "लोगों", "की", "मौत", "धारा", "सेक्टर", "₹500", "10:30", "(भाषा)", "“उन्होंने", "मौत,", "—", "-", ",", "।",
+                 "(", "Rs", "8.7%", "12", "कल-कारखाने", "today's", "Section", "\n", " ", "  ", "\u00a0", "क्\u200dष", "x"]
+
+
+def _window_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(WINDOW_PIECES) for _ in range(rng.randint(0, 14))) for _ in range(count)]
+
+
+def _spans(rng, prose: str):
+    """(start, end) pairs over prose: the whole, and random ones (mid-word ends included)."""
+    yield 0, len(prose)
+    for _ in range(6):
+        a, b = sorted(rng.randint(0, len(prose)) for _ in range(2))
+        yield a, b
+
+
+def test_token_before_equals_one_token_window():
+    from newslint.factcheck.text import token_before, tokens_before
+
+    rng = random.Random(21)
+    for prose in _window_texts(800, 13):
+        for start, end in _spans(rng, prose):
+            plain = tokens_before(prose, start, end, 1)
+            assert token_before(prose, start, end) == (plain[0] if plain else None), (prose, start, end)

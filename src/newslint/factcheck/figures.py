@@ -43,6 +43,7 @@ from newslint.factcheck.text import (
     WordFinder,
     _chunk,
     first_words,
+    token_before,
     tokens_after,
     tokens_before,
 )
@@ -242,8 +243,8 @@ def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int
         elif hk in data.cases:
             kind_hint = "cases"
     # the word before (after the cheaper test of the word after: most numbers are exempt by it)
-    last = tokens_before(prose, sent_start, num_start, 1)
-    if last and last[0].key in data.exempt_before and prose[last[0].end:num_start].strip() in ("", ":", "-", "."):
+    last = token_before(prose, sent_start, num_start)
+    if last is not None and last.key in data.exempt_before and prose[last.end:num_start].strip() in ("", ":", "-", "."):
         return None
     if kind_hint == "money" and head is not None:
         following = [t.key for t in after[head_index + 1:head_index + 3]] if head.key in data.money else [t.key for t in after[max(head_index, 0):head_index + 2]]
@@ -270,7 +271,7 @@ def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int
     kind = kind_hint
     if kind in ("people", "cases", None):
         # the clause before: five words for a casualty, three for another claim
-        far_before = tokens_before(prose, sent_start, num_start, 5) if last else []
+        far_before = tokens_before(prose, sent_start, num_start, 5) if last is not None else []
         if casualty_after or (far_before and casualties.find(prose, far_before)):
             kind = "casualty"
         elif kind is None or value(data, match) < data.small_count:

@@ -219,6 +219,34 @@ def tokens_before(prose: str, start: int, end: int, limit: int) -> list[Tok]:
     return out
 
 
+def token_before(prose: str, start: int, end: int) -> Tok | None:
+    """`tokens_before(prose, start, end, 1)`: the one word before `end` in its clause, or None.
+
+    `classify` asks this of every number. Usually the word is the last white-space chunk of a
+    short window, one word with punctuation around it, and is read off directly; anything else
+    (no white space before the chunk inside the window, a chunk `_chunk` cannot read, punctuation
+    alone) is left to `tokens_before`."""
+    lo = max(start, end - 16)
+    window = prose[lo:end]
+    parts = window.rsplit(None, 1)
+    if len(parts) == 2:
+        chunk = parts[1]
+        i = window.rfind(chunk)
+        if window.find("\n", i) >= 0:
+            return None  # a line break after the last chunk: nothing before `end` in its line
+        info = _CHUNKS.get(chunk, 0)
+        if info == 0:
+            info = _chunk(chunk)
+        if info is not None:
+            lead, word, k, _lead_break, trail_break = info
+            if trail_break:
+                return None
+            if word is not None:
+                s = lo + i + lead
+                return _new(Tok, (word, s, s + len(word), k, False))
+    found = tokens_before(prose, start, end, 1)
+    return found[0] if found else None
+
 # -- candidates ---------------------------------------------------------------------------------
 
 # Characters a list word can be written against: a `WordFinder` entry is looked for by its first
