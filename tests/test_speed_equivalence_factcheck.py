@@ -226,3 +226,16 @@ def test_token_before_equals_one_token_window():
         for start, end in _spans(rng, prose):
             plain = tokens_before(prose, start, end, 1)
             assert token_before(prose, start, end) == (plain[0] if plain else None), (prose, start, end)
+
+
+def test_token_windows_equal_their_regex_definition():
+    """`tokens_before`/`tokens_after` (white-space chunks read directly, the regex only where they
+    cannot be read) give the tokens of the window regex, whatever the window and its ends."""
+    from newslint.factcheck.text import _regex_after, _regex_before, tokens_after, tokens_before
+
+    rng = random.Random(17)
+    for prose in _window_texts(1500, 19):
+        for start, end in _spans(rng, prose):
+            for limit in (1, 2, 5, 8, 12):
+                assert tokens_before(prose, start, end, limit) == _regex_before(prose, start, end, limit)[::-1], (prose, start, end, limit)
+                assert tokens_after(prose, start, end, limit) == _regex_after(prose, start, end, limit), (prose, start, end, limit)
