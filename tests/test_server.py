@@ -183,7 +183,7 @@ def test_served_interactive_fix_reads_the_answers_from_the_callers_stdin(warm, t
         (folder / "a.txt").write_text(text, encoding="utf-8")
         before = runs_served(warm)
         result = newslint("fix", "--interactive", "--select", "TY107", "a.txt", cache=warm, cwd=folder,
-                          stdin="1\ns\ne\n — \n".encode("utf-8"), NEWSLINT_SERVER=mode)
+                          stdin="1\ns\r\ne\n — \n".encode("utf-8"), NEWSLINT_SERVER=mode)
         assert runs_served(warm) == before + (mode == "on")
         outcomes.append((result.returncode, result.stdout, result.stderr, (folder / "a.txt").read_text(encoding="utf-8")))
     assert outcomes[0] == outcomes[1]
@@ -228,6 +228,94 @@ def test_ctrl_c_reaches_the_served_run(warm):
     assert (served.stdout, served.stderr) == (alone.stdout, alone.stderr)
     assert b"Traceback" not in served.stderr
     _same_as_in_process(["--version"], warm)
+
+
+def test_an_uncaught_error_in_a_served_run_ends_as_in_process(warm, tmp_path):
+    """stdout on a full disk: the report cannot be written; the run ends with Python's traceback
+    and exit 1 either way."""
+    outcomes = []
+    for mode in ("on", "off"):
+        before = runs_served(warm)
+        with open("/dev/full", "wb") as full:
+            result = subprocess.run(
+                [sys.executable, "-c", "from newslint.launcher import main; main()", "check", str(EXAMPLES / "seed-article.txt")],
+                stdout=full, stderr=subprocess.PIPE, env=_env(warm, NEWSLINT_SERVER=mode), timeout=120,
+            )
+        assert runs_served(warm) == before + (mode == "on")
+        outcomes.append((result.returncode, b"Traceback" in result.stderr, result.stderr.strip().splitlines()[-1:]))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0] != 0
+
+
+def test_a_served_run_ends_when_its_launcher_is_killed(warm):
+    """SIGKILL (or a hang-up) of the launcher: the run in the server's child stops too, as an
+    in-process run would have, instead of going on writing to the caller's files."""
+    before = runs_served(warm)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from newslint.launcher import main; main()", "check", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(warm),
+    )
+    deadline = time.monotonic() + 30
+    while runs_served(warm) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child_pids = _children_of(server.status(launcher.socket_path(str(warm)))["pid"])
+    assert len(child_pids) >= 1
+    process.kill()
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in child_pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in child_pids)
+    for stream in (process.stdin, process.stdout, process.stderr):
+        stream.close()
+
+
+def test_two_starts_at_once_give_one_server(tmp_path):
+    cache = tmp_path / "c"
+    try:
+        starts = [subprocess.Popen([sys.executable, "-m", "newslint", "server", "start"], env=_env(cache),
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+        results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in starts]
+        for p in starts:
+            p.stdout.close()
+            p.stderr.close()
+        assert [code for code, _, _ in results] == [0, 0], results
+        pids = {line.split(b"pid ")[1].split(b",")[0] for _, out, _ in results for line in out.splitlines()}
+        assert len(pids) == 1, results
+        log = next(cache.glob("server-*.log")).read_text(encoding="utf-8")
+        assert "listening on" in log  # the loser appended to the winner's log, never truncated it
+    finally:
+        newslint("server", "stop", cache=cache)
+
+
+def test_a_server_whose_socket_is_gone_exits_and_leaves_a_new_one_alone(tmp_path):
+    cache = tmp_path / "c"
+    try:
+        assert newslint("server", "start", cache=cache).returncode == 0
+        first = server.status(launcher.socket_path(str(cache)))["pid"]
+        shutil.rmtree(cache)  # `rm -rf ~/.cache`
+        assert newslint("server", "start", cache=cache).returncode == 0
+        second = server.status(launcher.socket_path(str(cache)))["pid"]
+        assert second != first
+        deadline = time.monotonic() + 10
+        while _alive(first) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(first)
+        assert server.status(launcher.socket_path(str(cache)))["pid"] == second  # its socket survived
+    finally:
+        newslint("server", "stop", cache=cache)
+
+
+def test_a_shared_fallback_folder_of_another_kind_is_refused(tmp_path):
+    folder = tmp_path / "newslint-0"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    with pytest.raises(server.ServerError, match="other users"):
+        server._private_folder(folder)
+    link = tmp_path / "newslint-1"
+    link.symlink_to(tmp_path)
+    with pytest.raises(server.ServerError, match="not a folder"):
+        server._private_folder(link)
 
 
 def test_socket_is_private_and_one_server_per_installation(warm):
@@ -284,8 +372,9 @@ def test_auto_mode_starts_nothing_on_ci(tmp_path):
     cache = tmp_path / "c"
     result = newslint("--server", "auto", "check", str(EXAMPLES / "seed-article.corrected.txt"), cache=cache, CI="true")
     assert result.returncode == 0
-    time.sleep(1.0)
+    time.sleep(3.0)  # a server started in the background would have made its log and lock by now
     assert newslint("server", "status", cache=cache).returncode == 1
+    assert not list(cache.glob("server-*"))
 
 
 def test_server_off_in_the_environment_beats_the_command_line(warm):
@@ -365,6 +454,7 @@ def test_socket_paths(tmp_path, monkeypatch):
     deep = tmp_path / ("x" * 120)  # too long for a Unix socket: a private folder under /tmp
     path = launcher.socket_path(str(deep))
     assert not path.startswith(str(deep)) and len(os.fsencode(path)) < 108
+    assert launcher.socket_path(str(tmp_path / ("y" * 120))) != path  # one per cache folder there too
     assert launcher.socket_path(str(tmp_path)) != launcher.socket_path(str(tmp_path / "other"))
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     assert launcher.socket_path() is None  # no cache, no server

@@ -26,6 +26,7 @@ SERVER_ENV = "NEWSLINT_SERVER"  # see `server_mode`
 PROTOCOL = 1
 # Unix socket paths are limited to 108 bytes (104 on macOS).
 SOCKET_PATH_LIMIT = 100
+CONNECT_WAIT = 3.0  # seconds to wait for a server to answer before running the command here
 
 
 def cache_folder() -> str | None:
@@ -55,11 +56,16 @@ def socket_path(folder: str | None = None) -> str | None:
     folder = folder if folder is not None else cache_folder()
     if folder is None:
         return None
+    folder = os.path.abspath(folder)
     name = f"server-{installation_key()}.sock"
-    path = os.path.join(os.path.abspath(folder), name)
+    path = os.path.join(folder, name)
     if len(os.fsencode(path)) > SOCKET_PATH_LIMIT:
+        from _blake2 import blake2b
+
+        # one socket per cache folder there too: a server reads and writes its folder's cache
+        where = blake2b(os.fsencode(folder), digest_size=6).hexdigest()
         tmp = os.environ.get("TMPDIR") or "/tmp"
-        path = os.path.join(tmp, f"newslint-{os.getuid()}", name)
+        path = os.path.join(tmp, f"newslint-{os.getuid()}", f"server-{installation_key()}-{where}.sock")
     return path
 
 
@@ -135,7 +141,10 @@ def run_on_server(argv: list[str]) -> int | None:
         return None
     try:
         try:
+            sock.settimeout(CONNECT_WAIT)
             sock.connect(path)
+            if not _same_user(sock):
+                return None  # never hand our environment and streams to someone else's process
         except OSError:
             return None
         encodings = tuple((stream.encoding, stream.errors) if stream is not None else None for stream in (sys.stdin, sys.stdout, sys.stderr))
@@ -149,11 +158,13 @@ def run_on_server(argv: list[str]) -> int | None:
         try:
             fds = array("i", (0, 1, 2)).tobytes()
             sock.sendmsg([len(request).to_bytes(4, "big") + request], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
-            answer = _recv_exact(sock, 6)
+            answer = _recv_exact(sock, 6)  # a stopped or wedged server: timed out, we run it here
+            if answer[:2] != b"OK":
+                return None  # stale or declined: nothing was run, so this process runs the command
+            sock.sendall(b"G")  # the child runs only on this "go": never both it and we
         except OSError:
             return None
-        if answer[:2] != b"OK":
-            return None  # stale or busy: nothing was run, so this process runs the command
+        sock.settimeout(None)  # the run itself may take as long as it takes
         child = int.from_bytes(answer[2:6], "big")
         # From here on the server's child owns the run; its output is already on our streams.
         # A SIGTERM (a hook's timeout, a CI job cancelled) stops the child too.
@@ -176,6 +187,14 @@ def run_on_server(argv: list[str]) -> int | None:
         return code[0]
     finally:
         sock.close()
+
+
+def _same_user(sock) -> bool:
+    """Is the process at the other end of the socket ours (Linux SO_PEERCRED: pid, uid, gid)?"""
+    import _socket
+
+    creds = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)
+    return int.from_bytes(creds[4:8], sys.byteorder) == os.getuid()
 
 
 def _interrupt(child: int) -> None:
@@ -213,7 +232,7 @@ def main() -> None:
         if code is not None:
             sys.exit(code)
         # A CI job is one run on a machine thrown away afterwards: no server to keep there.
-        if mode == "auto" and os.environ.get("CI", "") in ("", "0", "false"):
+        if mode == "auto" and os.environ.get("CI", "").lower() in ("", "0", "false", "no"):
             _start_in_background()
     from newslint.cli import main as cli_main
 

@@ -39,7 +39,7 @@ from newslint.source import InputError
 # "More than a handful of files": below this a process pool costs more than it saves.
 PARALLEL_MIN_FILES = 8
 # Show the progress counter only for runs that last longer than this (seconds).
-PROGRESS_DELAY = float(os.environ.get("NEWSLINT_PROGRESS_DELAY", "0.5"))
+PROGRESS_DELAY_ENV = "NEWSLINT_PROGRESS_DELAY"  # read per run (a server's children share one import)
 RULE_TIMES_ENV = "NEWSLINT_RULE_TIMES"
 
 
@@ -305,7 +305,7 @@ class Progress:
         if wanted is None:
             isatty = getattr(self.stream, "isatty", None)
             self.enabled = bool(isatty and isatty()) and total > 1
-            self.delay = PROGRESS_DELAY
+            self.delay = float(os.environ.get(PROGRESS_DELAY_ENV, "0.5"))
         else:
             self.enabled = bool(wanted) and total > 0
             self.delay = 0.0

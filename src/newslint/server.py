@@ -38,11 +38,13 @@ import time
 from pathlib import Path
 
 from newslint import __version__, cache
-from newslint.launcher import PROTOCOL, socket_path, supported
+from newslint.launcher import PROTOCOL, _same_user, socket_path, supported
 
 DEFAULT_IDLE_TIMEOUT = 3600.0
 START_WAIT = 30.0  # seconds `server start` waits for a detached server to answer
 MAX_REQUEST = 4 << 20  # bytes: argv and environment; anything larger is not a request
+REQUEST_WAIT = 2.0  # seconds a connection may take to send its request (a local launcher: < 1 ms)
+LAUNCHER_GO_WAIT = 10.0  # seconds a child waits for the launcher's "go" before giving up
 
 
 class ServerError(Exception):
@@ -56,6 +58,8 @@ def _connect(path: str, timeout: float = 5.0) -> socket.socket | None:
     sock.settimeout(timeout)
     try:
         sock.connect(path)
+        if not _same_user(sock):
+            raise ConnectionRefusedError("the socket belongs to another user")
     except OSError:
         sock.close()
         return None
@@ -131,22 +135,25 @@ def start_detached(idle_timeout: float) -> dict:
         return running
     log = Path(path).with_suffix(".log")
     _private_folder(log.parent)
-    with open(log, "wb") as log_file:
+    # appended to, never truncated: a `server start` that loses the race to another must not
+    # wipe the running server's log
+    log_fd = _open_private(log, os.O_WRONLY | os.O_APPEND)
+    try:
         process = subprocess.Popen(
             [sys.executable, "-m", "newslint", "server", "start", "--foreground", "--idle-timeout", str(idle_timeout)],
-            stdin=subprocess.DEVNULL, stdout=log_file, stderr=log_file, start_new_session=True, close_fds=True,
+            stdin=subprocess.DEVNULL, stdout=log_fd, stderr=log_fd, start_new_session=True, close_fds=True,
         )
+    finally:
+        os.close(log_fd)
     deadline = time.monotonic() + START_WAIT
     while time.monotonic() < deadline:
         running = status(path)
         if running is not None:
             return running
-        if process.poll() is not None:
-            running = status(path)  # another `server start` won the race: that one answers
-            if running is not None:
-                return running
+        if process.poll() not in (None, 0):
             tail = log.read_text("utf-8", "replace").strip().splitlines()[-1:] if log.exists() else []
             raise ServerError(f"the server did not start (exit {process.returncode}){': ' + tail[0] if tail else ''}")
+        # exit 0: another `server start` holds the lock and is still warming up; wait for it
         time.sleep(0.05)
     raise ServerError(f"the server did not answer within {START_WAIT:.0f} s (see {log})")
 
@@ -154,7 +161,22 @@ def start_detached(idle_timeout: float) -> dict:
 # -- the server ----------------------------------------------------------------------------------
 
 def _private_folder(folder: Path) -> None:
+    """Make `folder` if need be; refuse one that is not ours alone when it is a shared place
+    (the /tmp fallback for long cache paths), where another user could have made it first to
+    swap the socket or plant links."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    info = os.lstat(folder)
+    import stat
+
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        raise ServerError(f"{folder}: not a folder of this user's; the server will not use it")
+    if folder.name.startswith("newslint-") and info.st_mode & 0o077:
+        raise ServerError(f"{folder}: other users can write or read it; the server will not use it")
+
+
+def _open_private(path: Path, flags: int) -> int:
+    """Open (creating, mode 0600) a file of the server's without following a symbolic link."""
+    return os.open(path, flags | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o600)
 
 
 CODE_SUFFIXES = (".py", ".txt", ".tsv", ".toml", ".yaml", ".yml", ".json")
@@ -232,12 +254,16 @@ class Server:
         self.roots: list[str] | None = None  # what `code_state` watches (None: newslint and its packs)
         self.code: dict[str, tuple[int, int]] = {}
         self.listener: socket.socket | None = None
+        self.socket_id: tuple[int, int] | None = None
         self.lock = None
 
     def say(self, message: str) -> None:
         if self.log is not None:
-            self.log.write(f"[newslint server {os.getpid()}] {message}\n")
-            self.log.flush()
+            try:
+                self.log.write(f"[newslint server {os.getpid()}] {message}\n")
+                self.log.flush()
+            except (OSError, ValueError):
+                pass  # a full disk or a closed log never stops the server
 
     # start and stop
 
@@ -246,7 +272,7 @@ class Server:
         import fcntl
 
         _private_folder(Path(self.path).parent)
-        self.lock = open(self.path + ".lock", "a+")
+        self.lock = os.fdopen(_open_private(Path(self.path + ".lock"), os.O_RDWR), "r+")
         try:
             fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -269,15 +295,28 @@ class Server:
         listener.listen(64)
         listener.settimeout(1.0)  # wake up to reap children and check the idle timeout
         self.listener = listener
+        self.socket_id = self._socket_id()
+
+    def _socket_id(self) -> tuple[int, int] | None:
+        try:
+            info = os.lstat(self.path)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
+
+    def reachable(self) -> bool:
+        """Is our socket still where launchers look (the cache folder may have been deleted)?"""
+        return self.socket_id is not None and self._socket_id() == self.socket_id
 
     def close(self) -> None:
         if self.listener is not None:
             self.listener.close()
             self.listener = None
-            try:
-                os.unlink(self.path)
-            except OSError:
-                pass
+            if self.reachable():  # never remove a socket another server has bound since
+                try:
+                    os.unlink(self.path)
+                except OSError:
+                    pass
         if self.lock is not None:
             self.lock.close()
             self.lock = None
@@ -287,6 +326,7 @@ class Server:
 
     def serve(self) -> None:
         self.code = code_state(self.roots)
+        os.chdir("/")  # never keep a repository's folder busy; each run enters its caller's
         warm_up()
         self.listen()
         signal.signal(signal.SIGTERM, self._on_term)
@@ -298,6 +338,9 @@ class Server:
                 self.reap()
                 if self.idle_timeout and not self.children and time.monotonic() - self.last_active > self.idle_timeout:
                     self.say("idle timeout: exiting")
+                    break
+                if not self.reachable():
+                    self.say("the socket is gone (the cache folder was deleted?): exiting")
                     break
                 try:
                     conn, _ = self.listener.accept()
@@ -341,7 +384,7 @@ class Server:
         return uid == os.getuid()
 
     def handle(self, conn: socket.socket) -> None:
-        conn.settimeout(10.0)
+        conn.settimeout(REQUEST_WAIT)  # one connection at a time: a silent one must not stall the rest
         if not self._peer_allowed(conn):
             self.say("refused a connection from another user")
             return
@@ -409,13 +452,27 @@ class Server:
 
 # -- a run, in a forked child ----------------------------------------------------------------------
 
-def _stream(fd: int, mode: str, encoding_errors: tuple | None, line_buffering: bool):
+def _stream(fd: int, mode: str, encoding_errors: tuple | None, line_buffering: bool, write_through: bool = False):
+    """A text stream on fd as Python makes its own standard streams on Linux (newline="\n": no
+    translation of "\r" on input, none on output)."""
     import io
 
     encoding, errors = encoding_errors or ("utf-8", "strict")
     raw = io.FileIO(fd, mode, closefd=False)
     buffered = io.BufferedReader(raw) if mode == "r" else io.BufferedWriter(raw)
-    return io.TextIOWrapper(buffered, encoding=encoding, errors=errors, line_buffering=line_buffering)
+    return io.TextIOWrapper(buffered, encoding=encoding, errors=errors, newline="\n",
+                            line_buffering=line_buffering, write_through=write_through)
+
+
+def _die_with_the_launcher(conn: socket.socket) -> None:
+    """The launcher sends nothing after "go", so the socket turns readable only when it is gone
+    (killed, hung up): the kernel then sends SIGIO, whose default action ends this process, as
+    the launcher's death would have ended an in-process run."""
+    import fcntl
+
+    signal.signal(signal.SIGIO, signal.SIG_DFL)
+    fcntl.fcntl(conn.fileno(), fcntl.F_SETOWN, os.getpid())
+    fcntl.fcntl(conn.fileno(), fcntl.F_SETFL, fcntl.fcntl(conn.fileno(), fcntl.F_GETFL) | os.O_ASYNC)
 
 
 def run_child(listener: socket.socket | None, conn: socket.socket, request: tuple, fds: list[int]) -> int:
@@ -426,17 +483,27 @@ def run_child(listener: socket.socket | None, conn: socket.socket, request: tupl
     gc.unfreeze()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    # Say who we are, then wait for the launcher's "go": a launcher that gave up waiting for us
+    # (and runs the command itself) has closed the socket, and we must not run it a second time.
+    conn.settimeout(LAUNCHER_GO_WAIT)
+    try:
+        conn.sendall(b"OK" + os.getpid().to_bytes(4, "big"))
+        if conn.recv(1) != b"G":
+            return 0
+    except OSError:
+        return 0
+    conn.settimeout(None)
+    _die_with_the_launcher(conn)
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
+    unbuffered = bool(env.get("PYTHONUNBUFFERED"))
     sys.stdin = _stream(0, "r", encodings[0], False)
-    sys.stdout = _stream(1, "w", encodings[1], os.isatty(1))
-    sys.stderr = _stream(2, "w", encodings[2], True)
+    sys.stdout = _stream(1, "w", encodings[1], os.isatty(1), unbuffered)
+    sys.stderr = _stream(2, "w", encodings[2], True, unbuffered)
     os.environ.clear()
     os.environ.update(env)
     os.umask(umask)
     sys.argv = ["newslint", *argv]
-    conn.settimeout(None)
-    conn.sendall(b"OK" + os.getpid().to_bytes(4, "big"))
     try:
         os.chdir(cwd)
     except OSError as exc:
@@ -444,11 +511,6 @@ def run_child(listener: socket.socket | None, conn: socket.socket, request: tupl
         code = 2
     else:
         code = _exit_code(argv)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            pass
     try:
         conn.sendall(bytes([code]))
     except OSError:
@@ -457,18 +519,32 @@ def run_child(listener: socket.socket | None, conn: socket.socket, request: tupl
 
 
 def _exit_code(argv: list[str]) -> int:
+    """Run the command line; its exit status, as the interpreter would make it in-process
+    (SystemExit's code; a traceback and 1 for anything else; flushed streams)."""
     from newslint import cli
 
+    code = 0
     try:
         cli.main(argv)
     except SystemExit as exc:
         if exc.code is None:
-            return 0
-        if isinstance(exc.code, int):
-            return exc.code & 0xFF
-        sys.stderr.write(f"{exc.code}\n")
-        return 1
-    return 0
+            code = 0
+        elif isinstance(exc.code, int):
+            code = exc.code & 0xFF
+        else:
+            sys.stderr.write(f"{exc.code}\n")
+            code = 1
+    except BaseException:  # noqa: BLE001 - what Python does with an uncaught exception
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # already reported by the run (a full disk, a closed pipe)
+    return code
 
 
 def serve_foreground(idle_timeout: float) -> int:
