@@ -456,5 +456,9 @@ def test_socket_paths(tmp_path, monkeypatch):
     assert not path.startswith(str(deep)) and len(os.fsencode(path)) < 108
     assert launcher.socket_path(str(tmp_path / ("y" * 120))) != path  # one per cache folder there too
     assert launcher.socket_path(str(tmp_path)) != launcher.socket_path(str(tmp_path / "other"))
+    monkeypatch.setenv("LC_ALL", "C")  # settled at interpreter start-up: a server of its own
+    in_c = launcher.socket_path(str(tmp_path))
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert launcher.socket_path(str(tmp_path)) != in_c
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     assert launcher.socket_path() is None  # no cache, no server

@@ -40,13 +40,22 @@ def cache_folder() -> str | None:
     return os.path.join(base, "newslint")
 
 
+# What the interpreter settles at start-up from the environment, which a server's child cannot
+# take over from its caller (the rest of the environment it does take over, per run).
+INTERPRETER_ENV = ("PYTHONPATH", "PYTHONHOME", "PYTHONHASHSEED", "PYTHONUTF8", "PYTHONWARNINGS", "PYTHONIOENCODING",
+                   "PYTHONSAFEPATH", "PYTHONDEVMODE", "LANG", "LC_ALL", "LC_CTYPE")
+
+
 def installation_key() -> str:
-    """Which newslint a server is: this interpreter and this copy of the package. A server
-    started from another virtualenv or checkout never answers for this one."""
+    """Which newslint a server is: this interpreter and this copy of the package, started with
+    these interpreter settings, by this user and these groups. A server started from another
+    virtualenv or checkout, or in another locale, never answers for this one."""
     from _blake2 import blake2b
 
     here = os.path.dirname(os.path.abspath(__file__))
-    seed = f"{sys.executable}\0{here}\0{sys.version}\0{os.getuid()}"
+    settings = "\0".join(f"{name}={os.environ.get(name, '')}" for name in INTERPRETER_ENV)
+    groups = ",".join(map(str, sorted(os.getgroups())))
+    seed = f"{sys.executable}\0{here}\0{sys.version}\0{os.getuid()}\0{os.getgid()}\0{groups}\0{settings}"
     return blake2b(seed.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
 
 
