@@ -82,17 +82,23 @@ def test_served_parallel_run_prints_what_an_in_process_one_prints(warm):
     assert result.returncode == 1
 
 
-def test_sigterm_to_the_launcher_stops_the_served_run(warm):
-    before = runs_served(warm)
+def _served_run_waiting_on_stdin(cache: Path) -> tuple[subprocess.Popen, list[int]]:
+    """`newslint check -` handed to the server and waiting on stdin; the server's children."""
+    before = runs_served(cache)
     process = subprocess.Popen(
         [sys.executable, "-c", "from newslint.launcher import main; main()", "check", "-"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(warm),
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(cache),
     )
     deadline = time.monotonic() + 30
-    while runs_served(warm) == before and time.monotonic() < deadline:
+    while runs_served(cache) == before and time.monotonic() < deadline:
         time.sleep(0.05)
-    child_pids = _children_of(server.status(launcher.socket_path(str(warm)))["pid"])
-    assert len(child_pids) >= 1  # the run, waiting on stdin (and maybe an earlier one, ending)
+    child_pids = _children_of(server.status(launcher.socket_path(str(cache)))["pid"])
+    assert len(child_pids) >= 1  # the run (and maybe an earlier one, ending)
+    return process, child_pids
+
+
+def test_sigterm_to_the_launcher_stops_the_served_run(warm):
+    process, child_pids = _served_run_waiting_on_stdin(warm)
     time.sleep(0.3)
     process.terminate()
     assert process.wait(timeout=30) == 128 + signal.SIGTERM
@@ -250,16 +256,7 @@ def test_an_uncaught_error_in_a_served_run_ends_as_in_process(warm, tmp_path):
 def test_a_served_run_ends_when_its_launcher_is_killed(warm):
     """SIGKILL (or a hang-up) of the launcher: the run in the server's child stops too, as an
     in-process run would have, instead of going on writing to the caller's files."""
-    before = runs_served(warm)
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from newslint.launcher import main; main()", "check", "-"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(warm),
-    )
-    deadline = time.monotonic() + 30
-    while runs_served(warm) == before and time.monotonic() < deadline:
-        time.sleep(0.05)
-    child_pids = _children_of(server.status(launcher.socket_path(str(warm)))["pid"])
-    assert len(child_pids) >= 1
+    process, child_pids = _served_run_waiting_on_stdin(warm)
     process.kill()
     process.wait(timeout=30)
     deadline = time.monotonic() + 10
