@@ -299,6 +299,16 @@ IDLE_TIMEOUT = typer.Option(
 )
 
 
+def _server(action: str, *args):
+    """Call `newslint.server.<action>`; its ServerError becomes the one-line error and exit 2."""
+    from newslint import server
+
+    try:
+        return getattr(server, action)(*args)
+    except server.ServerError as exc:
+        raise fail(str(exc))
+
+
 @server_app.command("start")
 def server_start(
     idle_timeout: float = IDLE_TIMEOUT,
@@ -306,14 +316,9 @@ def server_start(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success."),
 ) -> None:
     """Start the server: later `newslint` runs of this installation hand their work to it."""
-    from newslint import server
-
-    try:
-        if foreground:
-            raise typer.Exit(server.serve_foreground(idle_timeout))
-        info = server.start_detached(idle_timeout)
-    except server.ServerError as exc:
-        raise fail(str(exc))
+    if foreground:
+        raise typer.Exit(_server("serve_foreground", idle_timeout))
+    info = _server("start_detached", idle_timeout)
     if not quiet:
         typer.echo(f"newslint server running (pid {info['pid']}, socket {info['socket']})")
 
@@ -321,13 +326,7 @@ def server_start(
 @server_app.command("stop")
 def server_stop() -> None:
     """Stop this installation's server (runs already under way finish)."""
-    from newslint import server
-
-    try:
-        stopped = server.stop()
-    except server.ServerError as exc:
-        raise fail(str(exc))
-    typer.echo("newslint server stopped" if stopped else "no newslint server was running")
+    typer.echo("newslint server stopped" if _server("stop") else "no newslint server was running")
 
 
 @server_app.command("status")
@@ -335,12 +334,7 @@ def server_status() -> None:
     """Is a server running for this installation? Exit 0 if so, 1 if not."""
     import time
 
-    from newslint import server
-
-    try:
-        info = server.status()
-    except server.ServerError as exc:
-        raise fail(str(exc))
+    info = _server("status")
     if info is None:
         typer.echo("no newslint server is running")
         raise typer.Exit(1)
