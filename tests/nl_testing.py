@@ -24,3 +24,26 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
 
 def json_findings(result: subprocess.CompletedProcess) -> list[dict]:
     return json.loads(result.stdout.decode("utf-8"))["findings"]
+
+
+def children_of(pid: int, zombies: bool = False) -> list[int]:
+    """The process ids whose parent is `pid`, read from /proc (Linux)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and (zombies or fields[0] != "Z"):
+                found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Is the process running (not gone, not a zombie)?"""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newslint import runner
+from nl_testing import alive, children_of
 
 REPO = Path(__file__).resolve().parent.parent
 TWO_SPACES = "यह  पंक्ति है।\n"
@@ -179,3 +180,146 @@ def test_fix_names_each_file_once(cli, tmp_path):
         assert b"changed while newslint was fixing" not in result.stderr
         assert result.returncode in (0, 1, 2)
         assert result.stderr.count(b"newslint: error:") == 1  # only the broken file
+
+
+# -- the team: this process and forked helpers share the files ------------------------------------
+
+PARENT = os.getpid()
+
+
+def items_for(tmp_path: Path, count: int) -> tuple[runner.Linter, runner.RunOptions, list]:
+    folder = tmp_path / "team"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{n:03d}.txt").write_text(f"लेख {n}।\n", encoding="utf-8")
+    options = runner.RunOptions(paths=[str(folder)], jobs=2)
+    linter = runner.make_linter(options)
+    return linter, options, runner.plan(linter, options)
+
+
+def who_did_it(linter, item):
+    import time
+
+    time.sleep(0.01)  # long enough that the helper gets a share
+    return item.value, os.getpid()
+
+
+def dies_in_a_helper(linter, item):
+    import signal
+    import time
+
+    if os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.01)
+    return item.value
+
+
+def big_value(linter, item):
+    return item.value, "क" * 1_500_000  # bigger than any pipe buffer: the framing must put it together
+
+
+def raises_in_a_helper(linter, item):
+    import time
+
+    if os.getpid() != PARENT:
+        raise ValueError("broken rule")
+    time.sleep(0.01)
+    return item.value
+
+
+def collect(linter, options, items, task, jobs=2):
+    return [(item, outcome) for item, outcome in runner.run_items(linter, options, items, task, jobs=jobs)]
+
+
+@pytest.mark.skipif(not runner._can_fork(), reason="the team forks (Linux)")
+def test_every_file_is_done_once_in_order_and_this_process_takes_part(tmp_path):
+    linter, options, items = items_for(tmp_path, 40)
+    done = collect(linter, options, items, who_did_it)
+    assert [outcome.value[0] for _, outcome in done] == [item.value for item in items]
+    workers = {outcome.value[1] for _, outcome in done}
+    assert PARENT in workers and len(workers) == 2
+    (helper,) = workers - {PARENT}
+    with pytest.raises(ChildProcessError):  # it was waited for: no zombie left
+        os.waitpid(helper, os.WNOHANG)
+
+
+@pytest.mark.skipif(not runner._can_fork(), reason="the team forks (Linux)")
+def test_a_helper_that_dies_stops_the_run_with_a_clear_error(tmp_path):
+    linter, options, items = items_for(tmp_path, 30)
+    before = set(children_of(PARENT, zombies=True))
+    with pytest.raises(runner.InternalError, match=r"a worker process died \(killed by signal 9\); run again with --jobs 1"):
+        collect(linter, options, items, dies_in_a_helper)
+    assert set(children_of(PARENT, zombies=True)) <= before  # the dead helper was waited for
+
+
+@pytest.mark.skipif(not runner._can_fork(), reason="the team forks (Linux)")
+def test_results_bigger_than_a_pipe_come_back_whole(tmp_path):
+    linter, options, items = items_for(tmp_path, 12)
+    done = collect(linter, options, items, big_value)
+    assert [outcome.value[0] for _, outcome in done] == [item.value for item in items]
+    assert all(outcome.value[1] == "क" * 1_500_000 for _, outcome in done)
+
+
+@pytest.mark.skipif(not runner._can_fork(), reason="the team forks (Linux)")
+def test_a_bug_in_a_helper_is_reported_like_one_here(tmp_path):
+    linter, options, items = items_for(tmp_path, 30)
+    outcomes = [outcome for _, outcome in collect(linter, options, items, raises_in_a_helper)]
+    internal = [o.value for o in outcomes if o.status == "internal"]
+    assert internal and all(": internal error: ValueError: broken rule" in message for message in internal)
+    one = [o.status for _, o in collect(linter, options, items, raises_in_a_helper, jobs=1)]
+    assert one == ["ok"] * len(one)
+
+
+def test_without_fork_a_spawned_pool_gives_the_same_results(tmp_path, monkeypatch):
+    """macOS and Windows have no safe fork: there a pool of spawned workers does the work."""
+    linter, options, items = items_for(tmp_path, 10)
+    one = [(i.value, o.value.findings) for i, o in collect(linter, options, items, runner.lint_task, jobs=1)]
+    monkeypatch.setattr(runner, "_can_fork", lambda: False)
+    monkeypatch.setattr(runner, "_run_team", None)  # it must not be called
+    pooled = [(i.value, o.value.findings) for i, o in collect(linter, options, items, runner.lint_task)]
+    assert pooled == one and len(one) == 10
+
+
+SLOW_TEAM = """
+import sys, time
+from newslint import runner
+linter, options, items = None, None, None
+folder = sys.argv[1]
+options = runner.RunOptions(paths=[folder], jobs=2)
+linter = runner.make_linter(options)
+items = runner.plan(linter, options)
+print("started", flush=True)
+for item, outcome in runner.run_items(linter, options, items, lambda linter, item: time.sleep(0.1)):
+    pass
+print("finished", flush=True)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the team forks; /proc")
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+def test_helpers_end_with_the_run_when_it_is_stopped(tmp_path, how):
+    import signal
+    import time
+
+    folder = tmp_path / "slow"
+    folder.mkdir()
+    for n in range(200):
+        (folder / f"{n:03d}.txt").write_text("लेख।\n", encoding="utf-8")
+    # SIGINT as from a terminal, even when the tests run in a background shell (which ignores it).
+    process = subprocess.Popen([sys.executable, "-c", SLOW_TEAM, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert process.stdout.readline() == b"started\n"
+    deadline = time.monotonic() + 10
+    while not (helpers := children_of(process.pid)) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert len(helpers) == 1
+    process.send_signal(getattr(signal, how))
+    assert process.wait(timeout=10) != 0  # not communicate(): a live helper holds the pipes open
+    # A helper's chunk (12 files here) takes over a second: it must not finish it.
+    deadline = time.monotonic() + 0.4
+    while alive(helpers[0]) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not alive(helpers[0]), "the helper went on after the run was stopped"
+    out, err = process.communicate(timeout=10)
+    assert b"finished" not in out
+    assert b"worker process failed" not in err

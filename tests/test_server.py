@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from newslint import launcher, server
+from nl_testing import alive, children_of
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -92,7 +93,7 @@ def _served_run_waiting_on_stdin(cache: Path) -> tuple[subprocess.Popen, list[in
     deadline = time.monotonic() + 30
     while runs_served(cache) == before and time.monotonic() < deadline:
         time.sleep(0.05)
-    child_pids = _children_of(server.status(launcher.socket_path(str(cache)))["pid"])
+    child_pids = children_of(server.status(launcher.socket_path(str(cache)))["pid"])
     assert len(child_pids) >= 1  # the run (and maybe an earlier one, ending)
     return process, child_pids
 
@@ -103,32 +104,11 @@ def test_sigterm_to_the_launcher_stops_the_served_run(warm):
     process.terminate()
     assert process.wait(timeout=30) == 128 + signal.SIGTERM
     deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in child_pids) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in child_pids) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(pid) for pid in child_pids), "the server's child went on after the launcher was terminated"
+    assert not any(alive(pid) for pid in child_pids), "the server's child went on after the launcher was terminated"
     for stream in (process.stdin, process.stdout, process.stderr):
         stream.close()
-
-
-def _children_of(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid and fields[0] != "Z":
-                found.append(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def test_served_runs_keep_exit_codes_and_errors(warm, tmp_path):
@@ -208,11 +188,18 @@ def test_report_file_follows_the_callers_umask(warm, tmp_path, umask):
     assert stat.S_IMODE(report.stat().st_mode) == 0o666 & ~umask
 
 
+def _ctrl_c_as_on_a_terminal() -> None:
+    """A shell started in the background (`pytest &`) passes SIGINT on ignored, and Python then
+    leaves it ignored; the launcher under test must get it as it would from a terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupted_run(cache: Path, **env: str) -> subprocess.CompletedProcess:
     """`newslint check -` waiting on stdin, then Ctrl-C (SIGINT to the launcher)."""
     process = subprocess.Popen(
         [sys.executable, "-c", "from newslint.launcher import main; main()", "check", "-"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(cache, **env),
+        preexec_fn=_ctrl_c_as_on_a_terminal,
     )
     time.sleep(2.0)  # well into the run: waiting for stdin
     process.send_signal(signal.SIGINT)
@@ -260,9 +247,9 @@ def test_a_served_run_ends_when_its_launcher_is_killed(warm):
     process.kill()
     process.wait(timeout=30)
     deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in child_pids) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in child_pids) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(pid) for pid in child_pids)
+    assert not any(alive(pid) for pid in child_pids)
     for stream in (process.stdin, process.stdout, process.stderr):
         stream.close()
 
@@ -295,9 +282,9 @@ def test_a_server_whose_socket_is_gone_exits_and_leaves_a_new_one_alone(tmp_path
         second = server.status(launcher.socket_path(str(cache)))["pid"]
         assert second != first
         deadline = time.monotonic() + 10
-        while _alive(first) and time.monotonic() < deadline:
+        while alive(first) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not _alive(first)
+        assert not alive(first)
         assert server.status(launcher.socket_path(str(cache)))["pid"] == second  # its socket survived
     finally:
         newslint("server", "stop", cache=cache)

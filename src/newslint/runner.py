@@ -8,7 +8,7 @@ The run has three steps:
 1. *plan*: expand the paths given on the command line into an ordered list of items (a file,
    stdin, an error such as a missing path, or a note such as an empty folder);
 2. *work*: run a task (lint one file, or fix one file) for every file item — in this process,
-   or with `--jobs N` in a pool of N worker processes, each with its own linter;
+   or with `--jobs N` in this process and N - 1 forked helpers that share the files out;
 3. *emit*: hand the outcomes back **in input order**, whatever order the workers finished in,
    so `--jobs 2` prints exactly what `--jobs 1` prints.
 
@@ -164,8 +164,8 @@ def _restore(linter: Linter, item: Item, value: Any) -> Any:
     return value
 
 
-# Worker-process state: the linter is built once per worker, or inherited from the parent with
-# the fork start method (rule modules already imported, selection and configs already checked).
+# Worker-process state for the spawn pool (no fork: macOS, Windows): the linter is built once
+# per worker process.
 _WORKER: dict[str, Any] = {}
 
 
@@ -175,8 +175,9 @@ def _init_worker(options: RunOptions) -> None:
         _WORKER["linter"] = make_linter(options)
 
 
-def _work_chunk(task: Callable, chunk: list[tuple[int, Item]]) -> list[tuple[int, Outcome]]:
-    linter = _WORKER["linter"]
+def _work_chunk(task: Callable, chunk: list[tuple[int, Item]], linter: Linter | None = None) -> list[tuple[int, Outcome]]:
+    """Run `task` over one chunk in a worker process, packing each outcome for the trip back."""
+    linter = linter or _WORKER["linter"]
     done = []
     for index, item in chunk:
         outcome = _attempt(task, linter, item)
@@ -188,15 +189,16 @@ def _work_chunk(task: Callable, chunk: list[tuple[int, Item]]) -> list[tuple[int
     return done
 
 
-def _pool_context():
-    import multiprocessing
+def _chunks(pending_work: list, jobs: int) -> list[list]:
+    # Small chunks keep the workers evenly loaded; not too small, or messages cost more than work.
+    size = max(1, min(16, len(pending_work) // (jobs * 8) or 1))
+    return [pending_work[i:i + size] for i in range(0, len(pending_work), size)]
 
-    methods = multiprocessing.get_all_start_methods()
+
+def _can_fork() -> bool:
     # fork starts a worker in milliseconds and shares the parent's loaded rule data; elsewhere
     # (macOS, Windows) only spawn is safe.
-    if sys.platform.startswith("linux") and "fork" in methods:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def run_items(
@@ -210,8 +212,9 @@ def run_items(
 ) -> Iterator[tuple[Item, Outcome | None]]:
     """Run `task` for every file/stdin item; yield (item, outcome) in input order.
 
-    Error and note items come through with outcome None. With jobs > 1 the files are linted by a
-    process pool and the outcomes re-ordered, so the output never depends on the job count.
+    Error and note items come through with outcome None. With jobs > 1 the files are shared
+    between this process and jobs - 1 forked helpers (a spawned pool where there is no fork) and
+    the outcomes re-ordered, so the output never depends on the job count.
     Whoever prints while this runs calls `progress.clear()` first.
     """
     work = [(index, item) for index, item in enumerate(items) if item.kind in ("file", "stdin")]
@@ -229,47 +232,236 @@ def run_items(
             cursor += 1
             yield item, outcome
 
+    def run_here(index: int, item: Item) -> None:
+        outcomes[index] = _attempt(task, linter, item)
+        outcomes[index].timings = take_timings()
+        progress.advance()
+
     try:
         if jobs <= 1 or files < 2:
             for index, item in work:
-                outcomes[index] = _attempt(task, linter, item)
-                outcomes[index].timings = take_timings()
-                progress.advance()
+                run_here(index, item)
                 yield from drain()
         else:
-            yield from _run_pool(linter, options, items, work, task, jobs, outcomes, progress, drain)
+            # Stdin is read here, in this process; the files are shared out.
+            pending_work = []
+            for index, item in work:
+                if item.kind == "stdin":
+                    run_here(index, item)
+                else:
+                    pending_work.append((index, item))
+            yield from drain()
+            if pending_work:
+                run = _run_team if _can_fork() else _run_pool
+                yield from run(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here)
         yield from drain()
     finally:
         progress.clear()
         cache.save_fresh()  # what this run learned, for the next (the workers' included)
 
 
-def _run_pool(linter, options, items, work, task, jobs, outcomes, progress, drain):
+def _take_chunk_result(linter: Linter, items: list[Item], chunk, outcomes: dict, progress: "Progress") -> None:
+    for index, outcome in chunk:
+        cache.absorb(outcome.learned)
+        if outcome.status == "ok":
+            _restore(linter, items[index], outcome.value)
+        outcomes[index] = outcome
+        progress.advance()
+
+
+class _Helper:
+    """One forked helper of a team: its process id, and the pipe its results come back on."""
+
+    def __init__(self, pid: int, results_fd: int):
+        self.pid = pid
+        self.results_fd = results_fd
+        self.buffer = bytearray()
+        self.open = True
+
+
+HELPER_FAILED = 70  # a helper's exit status when it could not do or send its work
+_HEADER = 8  # each message from a helper: 8-byte length, then a pickled chunk of outcomes
+
+
+def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here):
+    """Lint with this process and jobs - 1 forked helpers, all taking chunks from one queue.
+
+    Why not a process pool: there the parent only hands out work and unpickles every result, a
+    third process on two cores; and every result crosses a pipe. Here this process works too,
+    and only the helpers' results are pickled. The queue is a pipe filled with 4-byte chunk
+    numbers before anyone reads it: each read takes exactly one (a pipe read is atomic, and the
+    data is a whole number of 4-byte records), and an empty pipe with no writer reads as the end.
+    """
+    import pickle
+    import selectors
+
+    chunks = _chunks(pending_work, jobs)
+    while len(chunks) * 4 > 60_000:  # the whole queue must fit in a pipe's default 64 KiB
+        chunks = [a + b for a, b in zip(chunks[::2], chunks[1::2] + [[]])]
+    parent = os.getpid()
+    queue_read, queue_write = os.pipe()
+    _write_all(queue_write, b"".join(n.to_bytes(4, "little") for n in range(len(chunks))))
+    os.close(queue_write)
+    helpers: list[_Helper] = []
+    selector = selectors.DefaultSelector()
+    for stream in (sys.stdout, sys.stderr):  # or a helper's copy of the buffer could be written too
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    gc.freeze()  # objects that exist now are never scanned in the helpers: fewer copy-on-write pages
+    try:
+        for _ in range(jobs - 1):
+            results_read, results_write = os.pipe()
+            _grow_pipe(results_write)
+            pid = os.fork()
+            if pid == 0:  # the helper: never returns
+                os.close(results_read)
+                for other in helpers:
+                    os.close(other.results_fd)
+                _helper_main(task, linter, chunks, queue_read, results_write, parent)
+            os.close(results_write)
+            helpers.append(_Helper(pid, results_read))
+        finished = [0]  # chunks done, here or by a helper
+        for helper in helpers:
+            os.set_blocking(helper.results_fd, False)
+            selector.register(helper.results_fd, selectors.EVENT_READ, helper)
+
+        def collect(timeout: float | None) -> None:
+            for key, _ in selector.select(timeout):
+                helper = key.data
+                while True:
+                    try:
+                        data = os.read(helper.results_fd, 1 << 20)
+                    except BlockingIOError:
+                        break
+                    if not data:
+                        helper.open = False
+                        selector.unregister(helper.results_fd)
+                        break
+                    helper.buffer += data
+                buffer = helper.buffer
+                start = 0
+                while len(buffer) - start >= _HEADER:
+                    size = int.from_bytes(buffer[start:start + _HEADER], "little")
+                    if len(buffer) - start - _HEADER < size:
+                        break
+                    chunk = pickle.loads(buffer[start + _HEADER:start + _HEADER + size])
+                    _take_chunk_result(linter, items, chunk, outcomes, progress)
+                    finished[0] += 1
+                    start += _HEADER + size
+                del buffer[:start]
+
+        while (number := _next_chunk(queue_read)) is not None:
+            for index, item in chunks[number]:
+                run_here(index, item)
+                if helpers:
+                    collect(0)
+            finished[0] += 1
+            yield from drain()
+        while any(helper.open for helper in helpers):
+            collect(None)
+            yield from drain()
+        for helper in helpers:
+            _, status = os.waitpid(helper.pid, 0)
+            helper.pid = 0
+            if status != 0 or helper.buffer:
+                raise InternalError(f"a worker process died ({_how_it_ended(status)}); run again with --jobs 1")
+        if finished[0] != len(chunks):  # cannot happen while every helper exits 0; never print less
+            raise InternalError("a worker process stopped early; run again with --jobs 1")
+    finally:
+        os.close(queue_read)
+        for helper in helpers:
+            if helper.pid:
+                try:
+                    os.kill(helper.pid, signal.SIGKILL)
+                    os.waitpid(helper.pid, 0)
+                except OSError:
+                    pass
+            os.close(helper.results_fd)
+        selector.close()
+        gc.unfreeze()
+
+
+def _helper_main(task: Callable, linter: Linter, chunks: list, queue_read: int, results_write: int, parent: int) -> None:
+    """A forked helper: take chunks until the queue is empty, send their outcomes, exit.
+
+    It leaves with os._exit, so nothing of the parent's (atexit hooks, the finally blocks up the
+    stack, buffered output) runs twice.
+    """
+    import pickle
+
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the team, quietly
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _die_with(parent)
+        cache.take_fresh()  # the parent's entries are the parent's to save
+        while (number := _next_chunk(queue_read)) is not None:
+            data = pickle.dumps(_work_chunk(task, chunks[number], linter), protocol=pickle.HIGHEST_PROTOCOL)
+            _write_all(results_write, len(data).to_bytes(_HEADER, "little") + data)
+    except BrokenPipeError:  # the parent has gone (killed): nobody is left to tell
+        code = HELPER_FAILED
+    except BaseException as exc:  # noqa: BLE001 - the parent reports a helper that ends badly
+        code = HELPER_FAILED
+        try:
+            os.write(2, f"newslint: a worker process failed: {type(exc).__name__}: {exc}\n".encode("utf-8", "replace"))
+        except OSError:
+            pass
+    finally:
+        os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """Linux's parent-death signal: a helper must not go on linting for a killed `newslint`."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # without it a helper stops at its next result, on a broken pipe
+    if os.getppid() != parent:  # the parent died before the signal was set up
+        os._exit(HELPER_FAILED)
+
+
+def _next_chunk(queue_read: int) -> int | None:
+    data = os.read(queue_read, 4)
+    return int.from_bytes(data, "little") if data else None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _grow_pipe(fd: int) -> None:
+    """Room for many results: a helper should not wait while this process lints a file."""
+    import fcntl
+
+    try:
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except OSError:
+        pass  # the default 64 KiB works too, with more waiting
+
+
+def _how_it_ended(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"killed by signal {os.WTERMSIG(status)}"
+    return f"exit status {os.waitstatus_to_exitcode(status)}"
+
+
+def _run_pool(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here):
+    """Where there is no fork: a pool of spawned workers, each building its own linter."""
+    import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    # Stdin is read here, in the parent; every file goes to the workers. (Linting the first file
-    # here to warm the rule data for the forked workers was tried: it saves CPU but serialises
-    # the data build, and costs wall time on two cores.)
-    pending_work = []
-    for index, item in work:
-        if item.kind == "stdin":
-            outcomes[index] = _attempt(task, linter, item)
-            outcomes[index].timings = take_timings()
-            progress.advance()
-        else:
-            pending_work.append((index, item))
-    yield from drain()
-    if not pending_work:
-        return
-    # Small chunks keep the workers evenly loaded; not too small, or messages cost more than work.
-    size = max(1, min(16, len(pending_work) // (jobs * 8) or 1))
-    chunks = [pending_work[i:i + size] for i in range(0, len(pending_work), size)]
-    _WORKER["linter"] = linter  # inherited by forked workers; spawned ones build their own
-    gc.freeze()  # objects that exist now are never scanned in the workers: fewer copy-on-write pages
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(options,))
+    context = multiprocessing.get_context("spawn")
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(options,))
     try:
-        futures = {executor.submit(_work_chunk, task, chunk) for chunk in chunks}
+        futures = {executor.submit(_work_chunk, task, chunk) for chunk in _chunks(pending_work, jobs)}
         while futures:
             finished, futures = wait(futures, return_when=FIRST_COMPLETED)
             for future in finished:
@@ -277,17 +469,10 @@ def _run_pool(linter, options, items, work, task, jobs, outcomes, progress, drai
                     chunk = future.result()
                 except BrokenProcessPool as exc:
                     raise InternalError(f"a worker process died ({exc}); run again with --jobs 1") from None
-                for index, outcome in chunk:
-                    cache.absorb(outcome.learned)
-                    if outcome.status == "ok":
-                        _restore(linter, items[index], outcome.value)
-                    outcomes[index] = outcome
-                    progress.advance()
+                _take_chunk_result(linter, items, chunk, outcomes, progress)
             yield from drain()
     finally:
-        _WORKER.pop("linter", None)
         executor.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
 
 
 # -- progress -------------------------------------------------------------------------------------
