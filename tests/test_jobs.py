@@ -204,12 +204,16 @@ def who_did_it(linter, item):
     return item.value, os.getpid()
 
 
+DONE_HERE: list[str] = []
+
+
 def dies_in_a_helper(linter, item):
     import signal
     import time
 
     if os.getpid() != PARENT:
         os.kill(os.getpid(), signal.SIGKILL)
+    DONE_HERE.append(item.value)
     time.sleep(0.01)
     return item.value
 
@@ -247,9 +251,11 @@ def test_every_file_is_done_once_in_order_and_this_process_takes_part(tmp_path):
 def test_a_helper_that_dies_stops_the_run_with_a_clear_error(tmp_path):
     linter, options, items = items_for(tmp_path, 30)
     before = set(children_of(PARENT, zombies=True))
+    DONE_HERE.clear()
     with pytest.raises(runner.InternalError, match=r"a worker process died \(killed by signal 9\); run again with --jobs 1"):
         collect(linter, options, items, dies_in_a_helper)
     assert set(children_of(PARENT, zombies=True)) <= before  # the dead helper was waited for
+    assert len(DONE_HERE) < 10  # the run stopped when the helper died, not after this process did the rest
 
 
 @pytest.mark.skipif(not runner._can_fork(), reason="the team forks (Linux)")
@@ -323,3 +329,94 @@ def test_helpers_end_with_the_run_when_it_is_stopped(tmp_path, how):
     out, err = process.communicate(timeout=10)
     assert b"finished" not in out
     assert b"worker process failed" not in err
+
+
+def test_chunks_cover_the_work_in_order_and_shrink_towards_the_end():
+    for count in (2, 9, 40, 1811):
+        work = list(range(count))
+        chunks = runner._chunks(work, 2)
+        assert [n for chunk in chunks for n in chunk] == work
+        sizes = [len(chunk) for chunk in chunks]
+        assert max(sizes) <= 16 and sizes == sorted(sizes, reverse=True) and sizes[-1] == 1
+    assert len(runner._chunks(list(range(1811)), 2)[0]) == 16  # few messages while there is much left
+
+
+def test_the_queue_fits_its_pipe_however_small(monkeypatch):
+    """Past `pipe-user-pages-soft` Linux gives a new pipe one page: the queue is filled before
+    anyone reads it, so the chunks are merged until their numbers fit, instead of hanging."""
+    monkeypatch.setattr(runner, "_pipe_size", lambda fd: 4096)
+    work = list(range(20_000))
+    queue, chunks = runner._fill_queue([[n] for n in work])
+    try:
+        assert len(chunks) <= 1024 and [n for chunk in chunks for n in chunk] == work
+        numbers = []
+        while (number := runner._next_chunk(queue)) is not None:
+            numbers.append(number)
+        assert numbers == list(range(len(chunks)))
+    finally:
+        os.close(queue)
+
+
+def _open_fds() -> set[str]:
+    return set(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not runner._can_fork(), reason="the team forks (Linux)")
+def test_when_fork_is_refused_this_process_does_the_work(tmp_path, monkeypatch):
+    linter, options, items = items_for(tmp_path, 12)
+    one = [o.value for _, o in collect(linter, options, items, runner.lint_task, jobs=1)]
+
+    def refused():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    before = _open_fds()
+    two = [o.value for _, o in collect(linter, options, items, runner.lint_task)]
+    assert [r.findings for r in two] == [r.findings for r in one]
+    assert _open_fds() == before
+
+
+def fixes_slowly_in_a_helper(linter, item):
+    """A helper writing like `fix` does: a temporary file it removes if it is stopped."""
+    import time
+
+    if os.getpid() == PARENT:
+        time.sleep(0.05)
+        raise runner.InternalError("a rule broke")
+    temporary = Path(item.value).with_suffix(".newslint-tmp")
+    temporary.write_text("half")
+    try:
+        time.sleep(30)
+    except BaseException:
+        temporary.unlink()
+        raise
+    return item.value
+
+
+@pytest.mark.skipif(not runner._can_fork(), reason="the team forks (Linux)")
+def test_a_run_that_stops_early_lets_helpers_tidy_up(tmp_path):
+    """An error here (or Ctrl-C) stops the helpers with SIGTERM, so a helper in the middle of
+    `fix` removes its temporary file; SIGKILL only for one that does not stop."""
+    import time
+
+    linter, options, items = items_for(tmp_path, 30)
+    started = time.monotonic()
+    with pytest.raises(runner.InternalError, match="a rule broke"):
+        for _, outcome in runner.run_items(linter, options, items, fixes_slowly_in_a_helper, jobs=2):
+            if outcome.status == "internal":
+                raise runner.InternalError(outcome.value)
+    assert time.monotonic() - started < runner._STOP_GRACE  # stopped by SIGTERM, not left to SIGKILL
+    assert not list(tmp_path.rglob("*.newslint-tmp"))
+
+
+def test_a_closed_stdout_does_not_break_a_parallel_run(cli, tmp_path):
+    """`newslint check --jobs 2 -o report.txt news >&-`: the report goes to the file."""
+    make_tree(tmp_path)
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_SERVER": "off", "NEWSLINT_NO_CACHE": "1"}
+    closed = subprocess.run([sys.executable, "-m", "newslint", "check", "--jobs", "2", "-o", "closed.txt", "news"],
+                            cwd=tmp_path, env=env, capture_output=False, stderr=subprocess.PIPE, stdout=None,
+                            preexec_fn=lambda: os.close(1), timeout=120)
+    assert b"Traceback" not in closed.stderr
+    reference = cli("check", "--jobs", "1", "-o", "open.txt", "news", cwd=tmp_path)
+    assert closed.returncode == reference.returncode == 2  # findings, and the broken file
+    assert (tmp_path / "closed.txt").read_bytes() == (tmp_path / "open.txt").read_bytes()

@@ -190,9 +190,15 @@ def _work_chunk(task: Callable, chunk: list[tuple[int, Item]], linter: Linter | 
 
 
 def _chunks(pending_work: list, jobs: int) -> list[list]:
-    # Small chunks keep the workers evenly loaded; not too small, or messages cost more than work.
-    size = max(1, min(16, len(pending_work) // (jobs * 8) or 1))
-    return [pending_work[i:i + size] for i in range(0, len(pending_work), size)]
+    """Chunks of up to 16 files, smaller towards the end ("guided" scheduling): small chunks keep
+    the workers evenly loaded at the finish; big ones cost fewer messages."""
+    chunks = []
+    i = 0
+    while i < len(pending_work):
+        size = max(1, min(16, (len(pending_work) - i) // (jobs * 4)))
+        chunks.append(pending_work[i:i + size])
+        i += size
+    return chunks
 
 
 def _can_fork() -> bool:
@@ -255,6 +261,8 @@ def run_items(
                 run = _run_team if _can_fork() else _run_pool
                 yield from run(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here)
         yield from drain()
+        if cursor != len(items):  # an outcome went missing: never report less than was asked for
+            raise InternalError("a file's result went missing; run again with --jobs 1")
     finally:
         progress.clear()
         cache.save_fresh()  # what this run learned, for the next (the workers' included)
@@ -270,7 +278,8 @@ def _take_chunk_result(linter: Linter, items: list[Item], chunk, outcomes: dict,
 
 
 class _Helper:
-    """One forked helper of a team: its process id, and the pipe its results come back on."""
+    """One forked helper of a team: its process id (0 once waited for), and the pipe its
+    results come back on."""
 
     def __init__(self, pid: int, results_fd: int):
         self.pid = pid
@@ -281,6 +290,11 @@ class _Helper:
 
 HELPER_FAILED = 70  # a helper's exit status when it could not do or send its work
 _HEADER = 8  # each message from a helper: 8-byte length, then a pickled chunk of outcomes
+_STOP_GRACE = 2.0  # seconds a helper has to stop on SIGTERM (and tidy a half-written fix) before SIGKILL
+
+
+class _Stopped(BaseException):
+    """Raised in a helper by SIGTERM: it unwinds (a `fix` removes its temporary file) and exits."""
 
 
 def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here):
@@ -295,37 +309,26 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
     import pickle
     import selectors
 
-    chunks = _chunks(pending_work, jobs)
-    while len(chunks) * 4 > 60_000:  # the whole queue must fit in a pipe's default 64 KiB
-        chunks = [a + b for a, b in zip(chunks[::2], chunks[1::2] + [[]])]
     parent = os.getpid()
-    queue_read, queue_write = os.pipe()
-    _write_all(queue_write, b"".join(n.to_bytes(4, "little") for n in range(len(chunks))))
-    os.close(queue_write)
     helpers: list[_Helper] = []
     selector = selectors.DefaultSelector()
-    for stream in (sys.stdout, sys.stderr):  # or a helper's copy of the buffer could be written too
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            pass
-    gc.freeze()  # objects that exist now are never scanned in the helpers: fewer copy-on-write pages
+    queue_read = -1
+    # gc.freeze: objects that exist now are never scanned in the helpers, so fewer pages are
+    # copied on write. Not over someone else's freeze (a program embedding newslint).
+    freeze = gc.get_freeze_count() == 0
     try:
+        queue_read, chunks = _fill_queue(_chunks(pending_work, jobs))
+        _flush_standard_streams()
+        if freeze:
+            gc.freeze()
         for _ in range(jobs - 1):
-            results_read, results_write = os.pipe()
-            _grow_pipe(results_write)
-            pid = os.fork()
-            if pid == 0:  # the helper: never returns
-                os.close(results_read)
-                for other in helpers:
-                    os.close(other.results_fd)
-                _helper_main(task, linter, chunks, queue_read, results_write, parent)
-            os.close(results_write)
-            helpers.append(_Helper(pid, results_read))
-        finished = [0]  # chunks done, here or by a helper
-        for helper in helpers:
+            helper = _start_helper(task, linter, chunks, queue_read, helpers, parent)
+            if helper is None:
+                break  # no more processes allowed (a container's limit, memory): fewer helpers
+            helpers.append(helper)
             os.set_blocking(helper.results_fd, False)
             selector.register(helper.results_fd, selectors.EVENT_READ, helper)
+        finished = [0]  # chunks done, here or by a helper
 
         def collect(timeout: float | None) -> None:
             for key, _ in selector.select(timeout):
@@ -351,6 +354,11 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
                     finished[0] += 1
                     start += _HEADER + size
                 del buffer[:start]
+                if not helper.open:  # it has exited (or is exiting): a helper that failed stops the run now
+                    _, status = os.waitpid(helper.pid, 0)
+                    helper.pid = 0
+                    if status != 0 or buffer:
+                        raise InternalError(f"a worker process died ({_how_it_ended(status)}); run again with --jobs 1")
 
         while (number := _next_chunk(queue_read)) is not None:
             for index, item in chunks[number]:
@@ -362,28 +370,112 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
         while any(helper.open for helper in helpers):
             collect(None)
             yield from drain()
-        for helper in helpers:
-            _, status = os.waitpid(helper.pid, 0)
-            helper.pid = 0
-            if status != 0 or helper.buffer:
-                raise InternalError(f"a worker process died ({_how_it_ended(status)}); run again with --jobs 1")
         if finished[0] != len(chunks):  # cannot happen while every helper exits 0; never print less
             raise InternalError("a worker process stopped early; run again with --jobs 1")
     finally:
-        os.close(queue_read)
+        if queue_read >= 0:
+            os.close(queue_read)
+        _stop_helpers(helpers)
         for helper in helpers:
-            if helper.pid:
-                try:
-                    os.kill(helper.pid, signal.SIGKILL)
-                    os.waitpid(helper.pid, 0)
-                except OSError:
-                    pass
             os.close(helper.results_fd)
         selector.close()
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
-def _helper_main(task: Callable, linter: Linter, chunks: list, queue_read: int, results_write: int, parent: int) -> None:
+def _fill_queue(chunks: list[list]) -> tuple[int, list[list]]:
+    """A pipe holding every chunk's number, and the chunks (merged in pairs until their numbers
+    fit the pipe: it is filled before anyone reads it, so it must not fill up)."""
+    queue_read, queue_write = os.pipe()
+    try:
+        room = _pipe_size(queue_write)
+        while len(chunks) * 4 > room:
+            chunks = [a + b for a, b in zip(chunks[::2], chunks[1::2] + [[]])]
+        _write_all(queue_write, b"".join(n.to_bytes(4, "little") for n in range(len(chunks))))
+    except BaseException:
+        os.close(queue_read)
+        raise
+    finally:
+        os.close(queue_write)
+    return queue_read, chunks
+
+
+def _pipe_size(fd: int) -> int:
+    """The pipe's capacity: 64 KiB as a rule, less for a user past `pipe-user-pages-soft`."""
+    import fcntl
+
+    try:
+        return fcntl.fcntl(fd, getattr(fcntl, "F_GETPIPE_SZ", 1032))
+    except OSError:
+        return 4096  # one page: the least a pipe holds
+
+
+def _flush_standard_streams() -> None:
+    # Or a helper's copy of a buffer could be written twice (helpers leave with os._exit, but
+    # be safe against a library that writes on exit).
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def _start_helper(task: Callable, linter: Linter, chunks: list, queue_read: int, helpers: list[_Helper], parent: int) -> _Helper | None:
+    """Fork one helper (None when the system refuses another process)."""
+    results_read, results_write = os.pipe()
+    _grow_pipe(results_write)
+    # Ctrl-C goes to the terminal's whole process group: blocked across the fork, so that neither
+    # the new helper (before it ignores SIGINT) nor this process (before it records the helper)
+    # is interrupted half-way. Either gets what was blocked when it unblocks.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(results_read)
+            os.close(results_write)
+            return None
+        if pid == 0:  # the helper: never returns, never unwinds into the caller's stack
+            try:
+                os.close(results_read)
+                for other in helpers:
+                    os.close(other.results_fd)
+                _helper_main(task, linter, chunks, queue_read, results_write, parent, mask)
+            finally:
+                os._exit(HELPER_FAILED)
+        os.close(results_write)
+        return _Helper(pid, results_read)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _stop_helpers(helpers: list[_Helper]) -> None:
+    """Stop the helpers still running (the run ended early: an error, Ctrl-C) and wait for them.
+
+    SIGTERM first: a helper in the middle of `fix` removes its temporary file as it unwinds.
+    SIGKILL for one that has not stopped after a grace period."""
+    running = [helper for helper in helpers if helper.pid]
+    for helper in running:
+        try:
+            os.kill(helper.pid, signal.SIGTERM)
+        except OSError:
+            pass
+    deadline = time.monotonic() + _STOP_GRACE
+    for helper in running:
+        try:
+            while os.waitpid(helper.pid, os.WNOHANG)[0] == 0:
+                if time.monotonic() > deadline:
+                    os.kill(helper.pid, signal.SIGKILL)
+                    os.waitpid(helper.pid, 0)
+                    break
+                time.sleep(0.005)
+        except OSError:
+            pass
+        helper.pid = 0
+
+
+def _helper_main(task: Callable, linter: Linter, chunks: list, queue_read: int, results_write: int, parent: int, mask) -> None:
     """A forked helper: take chunks until the queue is empty, send their outcomes, exit.
 
     It leaves with os._exit, so nothing of the parent's (atexit hooks, the finally blocks up the
@@ -394,13 +486,14 @@ def _helper_main(task: Callable, linter: Linter, chunks: list, queue_read: int, 
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the team, quietly
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, _on_stop)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         _die_with(parent)
         cache.take_fresh()  # the parent's entries are the parent's to save
         while (number := _next_chunk(queue_read)) is not None:
             data = pickle.dumps(_work_chunk(task, chunks[number], linter), protocol=pickle.HIGHEST_PROTOCOL)
             _write_all(results_write, len(data).to_bytes(_HEADER, "little") + data)
-    except BrokenPipeError:  # the parent has gone (killed): nobody is left to tell
+    except (_Stopped, BrokenPipeError):  # stopped by the parent, or the parent has gone: nothing to tell
         code = HELPER_FAILED
     except BaseException as exc:  # noqa: BLE001 - the parent reports a helper that ends badly
         code = HELPER_FAILED
@@ -412,22 +505,31 @@ def _helper_main(task: Callable, linter: Linter, chunks: list, queue_read: int, 
         os._exit(code)
 
 
+def _on_stop(signum, frame) -> None:
+    raise _Stopped()
+
+
 def _die_with(parent: int) -> None:
-    """Linux's parent-death signal: a helper must not go on linting for a killed `newslint`."""
+    """Linux's parent-death signal: a helper must not go on linting for a killed `newslint`.
+    SIGTERM, so that a helper in the middle of `fix` still tidies up."""
     try:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass  # without it a helper stops at its next result, on a broken pipe
     if os.getppid() != parent:  # the parent died before the signal was set up
-        os._exit(HELPER_FAILED)
+        raise _Stopped()
 
 
 def _next_chunk(queue_read: int) -> int | None:
     data = os.read(queue_read, 4)
-    return int.from_bytes(data, "little") if data else None
+    if not data:
+        return None
+    if len(data) != 4:  # cannot happen (see _run_team); never take a wrong chunk
+        raise InternalError("the work queue was misread; run again with --jobs 1")
+    return int.from_bytes(data, "little")
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -437,11 +539,11 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _grow_pipe(fd: int) -> None:
-    """Room for many results: a helper should not wait while this process lints a file."""
+    """Room for a few chunks' results: a helper should not wait while this process lints a file."""
     import fcntl
 
     try:
-        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 256 * 1024)
     except OSError:
         pass  # the default 64 KiB works too, with more waiting
 
