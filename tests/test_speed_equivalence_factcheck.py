@@ -239,3 +239,17 @@ def test_token_windows_equal_their_regex_definition():
             for limit in (1, 2, 5, 8, 12):
                 assert tokens_before(prose, start, end, limit) == _regex_before(prose, start, end, limit)[::-1], (prose, start, end, limit)
                 assert tokens_after(prose, start, end, limit) == _regex_after(prose, start, end, limit), (prose, start, end, limit)
+
+
+def test_digit_starts_equal_the_digit_runs_regex():
+    """`text.digit_starts` (each script's digit range scanned alone) gives the starts of the
+    matches of DIGITS_RE (both ranges in one set), mixed runs ("1२3") and a begin inside a run
+    included."""
+    from newslint.factcheck.text import DIGITS_RE, digit_starts
+
+    rng = random.Random(23)
+    alphabet = "0129०१९ a.,-क्ष\n²"
+    for _ in range(3000):
+        prose = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        begin = rng.randint(0, len(prose))
+        assert digit_starts(prose, begin) == [m.start() for m in DIGITS_RE.finditer(prose, begin)], (prose, begin)

@@ -411,9 +411,25 @@ def _word_char(c: str, get) -> bool:
     return known
 
 
+# DIGITS_RE's two ranges, each scanned alone: the `regex` engine tests a character against one
+# range with a comparison, against a set of ranges with a much slower member test, and the scan
+# over the whole text for digits is a tenth of the attribution analysis
+_LATIN_DIGITS_RE = regex.compile(r"[0-9]+")
+_DEVANAGARI_DIGITS_RE = regex.compile(r"[०-९]+")
+_DIGIT_CHARS = frozenset("0123456789०१२३४५६७८९")
+
+
 def digit_starts(prose: str, begin: int) -> list[int]:
-    """Where a run of Latin or Devanagari digits starts."""
-    return list(map(_MATCH_START, DIGITS_RE.finditer(prose, begin)))
+    """Where a run of Latin or Devanagari digits starts: the starts of `DIGITS_RE.finditer(prose,
+    begin)`. A run mixing the two ("1२") is one run, so with both scripts' digits in the text a
+    start right after a digit of the other is dropped."""
+    latin = list(map(_MATCH_START, _LATIN_DIGITS_RE.finditer(prose, begin)))
+    devanagari = list(map(_MATCH_START, _DEVANAGARI_DIGITS_RE.finditer(prose, begin)))
+    if not devanagari:
+        return latin
+    if not latin:
+        return devanagari
+    return sorted(i for i in latin + devanagari if i == begin or prose[i - 1] not in _DIGIT_CHARS)
 
 
 def in_range(positions: list[int], start: int, end: int) -> list[int]:
