@@ -17,7 +17,7 @@ marker itself ("मीडिया रिपोर्टर्स के मु�
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from itertools import compress
 from typing import Callable, NamedTuple
@@ -100,7 +100,7 @@ def _settle(source: Source, prose: str, begin: int, before: int) -> Source:
     if pattern is None:
         pattern = _ANAPHORIC_RE[source.head] = regex.compile(bounded(phrase_pattern(source.head)), regex.IGNORECASE)
     kind = "named" if pattern.search(prose, begin, before) else "vague"
-    return replace(source, kind=kind)
+    return source._replace(kind=kind)
 
 
 class ListWords:

@@ -22,7 +22,7 @@ noun or sits in its clause.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -62,8 +62,10 @@ def is_range(gap: str) -> bool:
 COORDINATED_RE = regex.compile(r"^\s*(?:,|और|व|तथा|एवं|and)\s*$")
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
+    """A figure found in the text. A named tuple, not a frozen dataclass: made for every figure,
+    and a frozen dataclass sets each field through `object.__setattr__`."""
+
     start: int  # includes a currency sign
     end: int  # end of the figure's span (number, counted noun, and a claim right after it)
     number_end: int

@@ -33,7 +33,7 @@ X is judged from its last word (its head):
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -67,8 +67,10 @@ ENGLISH_NOT_SUBJECT = {"that", "on", "in", "at", "it", "to", "there", "this", "l
 ENGLISH_CUT = {"in", "at", "on", "close", "within", "who", "which", "that", "released", "published", "issued", "last", "this"}
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
+    """A source marker found in a sentence. A named tuple, not a frozen dataclass: made for every
+    marker, and a frozen dataclass sets each field through `object.__setattr__`."""
+
     kind: str  # "named", "vague" (hearsay or an unnamed source), "weak" (agentless passive),
     #            or "anaphoric" (a bare "रिपोर्ट": named if the article named a report before)
     start: int
