@@ -226,6 +226,9 @@ def test_token_before_equals_one_token_window():
         for start, end in _spans(rng, prose):
             plain = tokens_before(prose, start, end, 1)
             assert token_before(prose, start, end) == (plain[0] if plain else None), (prose, start, end)
+            # `classify` takes the word before a number from its five-word window
+            five = tokens_before(prose, start, end, 5)
+            assert (five[-1] if five else None) == (plain[0] if plain else None), (prose, start, end)
 
 
 def test_token_windows_equal_their_regex_definition():

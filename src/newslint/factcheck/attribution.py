@@ -156,15 +156,12 @@ def _list_word_starts(fdata, sdata, words: ListWords, doc) -> WordStarts:
     lists_of = words.lists_of
     for text, i, j in compress(doc.tokens, map(words.every.__contains__, doc.token_texts)):
         # a whole word: no digit or other letter-like sign touches the token (memoised per
-        # character in _WORD_CHAR, looked up inline: this runs for every list word of the text)
-        if i > 0:
-            before = inner(prose[i - 1])
-            if before or (before is None and _word_char(prose[i - 1], inner)):
-                continue
-        if j < size:
-            after = inner(prose[j])
-            if after or (after is None and _word_char(prose[j], inner)):
-                continue
+        # character in _WORD_CHAR, looked up inline: this runs for every list word of the text).
+        # Mostly white space or punctuation already met stands on both sides: one test for both.
+        if (i == 0 or inner(prose[i - 1]) is False) and (j == size or inner(prose[j]) is False):
+            pass
+        elif (i > 0 and _word_char(prose[i - 1], inner)) or (j < size and _word_char(prose[j], inner)):
+            continue
         for n in lists_of[text]:
             found[n].append(i)
     return found

@@ -244,8 +244,16 @@ def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int
             kind_hint = "people"
         elif hk in data.cases:
             kind_hint = "cases"
-    # the word before (after the cheaper test of the word after: most numbers are exempt by it)
-    last = token_before(prose, sent_start, num_start)
+    # the word before (after the cheaper test of the word after: most numbers are exempt by it).
+    # A count of people or of cases, or a number that counts nothing yet, looks for a claim in the
+    # five words before (below): they are read at once, the word before being the last of them
+    # (the first token a window reads from its end does not depend on its limit).
+    if kind_hint in ("people", "cases", None):
+        before = tokens_before(prose, sent_start, num_start, 5)
+        last = before[-1] if before else None
+    else:
+        before = []
+        last = token_before(prose, sent_start, num_start)
     if last is not None and last.key in data.exempt_before and prose[last.end:num_start].strip() in ("", ":", "-", "."):
         return None
     if kind_hint == "money" and head is not None:
@@ -272,8 +280,9 @@ def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int
     claim_after = None  # looked for only when needed
     kind = kind_hint
     if kind in ("people", "cases", None):
-        # the clause before: five words for a casualty, three for another claim
-        far_before = tokens_before(prose, sent_start, num_start, 5) if last is not None else []
+        # the clause before: five words for a casualty, three for another claim (read above: the
+        # kind was one of these there too, only "money" being set in between)
+        far_before = before
         if casualty_after or (far_before and casualties.find(prose, far_before)):
             kind = "casualty"
         elif kind is None or value(data, match) < data.small_count:

@@ -267,8 +267,10 @@ def judge_parenthesised(data: SourceData, prose: str, toks: list[Tok]) -> str | 
     """Judge X; when X ends in a parenthesis ("पुलिस अधीक्षक (ग्रामीण)", "एजेंसी (यूएनएचसीआर)"),
     the words inside and the words before it are two names for one source: named if either is."""
     verdict = judge(data, toks)
+    if verdict == "named":
+        return verdict  # most sources: the words outside a parenthesis are not looked at
     trimmed = [t for t in toks if t.key not in CASE_MARKERS]
-    if verdict != "named" and trimmed and prose[trimmed[-1].end:trimmed[-1].end + 1] == ")":
+    if trimmed and prose[trimmed[-1].end:trimmed[-1].end + 1] == ")":
         opening = prose.rfind("(", 0, trimmed[-1].start)
         outside = [t for t in trimmed if t.end <= opening]
         if outside and judge(data, outside) == "named":
@@ -277,8 +279,8 @@ def judge_parenthesised(data: SourceData, prose: str, toks: list[Tok]) -> str | 
 
 
 def _source(verdict: str, begin: int, end: int, prose: str, toks: list[Tok], alone: bool = True) -> Source:
-    content = [t for t in toks if t.key not in CASE_MARKERS]
-    head = content[-1].key if content else ""
+    # the key of the last token that is no case marker (read from the end: it is mostly the last)
+    head = next((t.key for t in reversed(toks) if t.key not in CASE_MARKERS), "")
     return Source(verdict, begin, end, prose[begin:end], alone, head)
 
 

@@ -464,7 +464,8 @@ def paragraph_spans(doc) -> list[tuple]:
         for index, block in enumerate(blocks):
             if block.kind == "heading":
                 continue
-            start, end = block.start, block.end
+            lines = block.lines  # what the properties block.start and block.end read, without their calls
+            start, end = lines[0].start, lines[-1].end
             if index == 0 and not doc.is_markdown and len(blocks) > 1:
                 line = prose[start:end].rstrip()
                 if line and line[-1] not in "।॥.?!\"”'’)":
