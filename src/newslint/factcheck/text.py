@@ -146,14 +146,16 @@ def tokens_after(prose: str, start: int, end: int, limit: int) -> list[Tok]:
     out: list[Tok] = []
     cursor = start
     pos = 0
+    # the memo's None (a chunk it cannot read) sends the chunk to _chunk again, which answers None
     get = _CHUNKS.get
+    find = window.find
+    add = out.append
+    left = limit
     for chunk in chunks:
-        info = get(chunk, 0)
-        if info == 0:
-            info = _chunk(chunk)
+        info = get(chunk) or _chunk(chunk)
         if info is None:
             break
-        i = window.find(chunk, pos)
+        i = find(chunk, pos)
         pos = i + len(chunk)
         lead, word, k, lead_break, trail_break = info
         if lead_break:
@@ -161,15 +163,16 @@ def tokens_after(prose: str, start: int, end: int, limit: int) -> list[Tok]:
         if word is not None:
             s = start + i + lead
             cursor = s + len(word)
-            out.append(_new(Tok, (word, s, cursor, k, False)))
-            if len(out) >= limit or trail_break:
+            add(_new(Tok, (word, s, cursor, k, False)))
+            left -= 1
+            if not left or trail_break:
                 return out
         else:
             cursor = start + pos
     else:
         if whole:
             return out
-    return out + _regex_after(prose, cursor, end, limit - len(out))
+    return out + _regex_after(prose, cursor, end, left)
 
 
 def tokens_before(prose: str, start: int, end: int, limit: int) -> list[Tok]:
@@ -184,20 +187,23 @@ def tokens_before(prose: str, start: int, end: int, limit: int) -> list[Tok]:
         lo += nl + 1
         start = lo
     chunks = window.split()
+    if lo > start and chunks and not prose[lo - 1].isspace():
+        chunks[0] = None  # the window begins inside this chunk: read from there with the regex
     out: list[Tok] = []
     cursor = end
     pos = len(window)
+    # the memo's None (a chunk it cannot read) sends the chunk to _chunk again, which answers None
     get = _CHUNKS.get
-    for index in range(len(chunks) - 1, -1, -1):
-        chunk = chunks[index]
-        if index == 0 and lo > start and not prose[lo - 1].isspace():
-            break  # the window begins inside a chunk
-        info = get(chunk, 0)
-        if info == 0:
-            info = _chunk(chunk)
+    rfind = window.rfind
+    add = out.append
+    left = limit
+    for chunk in reversed(chunks):
+        if chunk is None:
+            break
+        info = get(chunk) or _chunk(chunk)
         if info is None:
             break
-        i = window.rfind(chunk, 0, pos)
+        i = rfind(chunk, 0, pos)
         pos = i
         lead, word, k, lead_break, trail_break = info
         if trail_break:
@@ -205,8 +211,9 @@ def tokens_before(prose: str, start: int, end: int, limit: int) -> list[Tok]:
             return out
         if word is not None:
             s = lo + i + lead
-            out.append(_new(Tok, (word, s, s + len(word), k, False)))
-            if len(out) >= limit or lead_break:
+            add(_new(Tok, (word, s, s + len(word), k, False)))
+            left -= 1
+            if not left or lead_break:
                 out.reverse()
                 return out
         cursor = lo + i
@@ -214,7 +221,7 @@ def tokens_before(prose: str, start: int, end: int, limit: int) -> list[Tok]:
         if lo == start:
             out.reverse()
             return out
-    out += _regex_before(prose, start, cursor, limit - len(out))
+    out += _regex_before(prose, start, cursor, left)
     out.reverse()
     return out
 
@@ -234,9 +241,7 @@ def token_before(prose: str, start: int, end: int) -> Tok | None:
         i = window.rfind(chunk)
         if window.find("\n", i) >= 0:
             return None  # a line break after the last chunk: nothing before `end` in its line
-        info = _CHUNKS.get(chunk, 0)
-        if info == 0:
-            info = _chunk(chunk)
+        info = _CHUNKS.get(chunk) or _chunk(chunk)
         if info is not None:
             lead, word, k, _lead_break, trail_break = info
             if trail_break:
