@@ -256,3 +256,34 @@ def test_digit_starts_equal_the_digit_runs_regex():
         prose = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
         begin = rng.randint(0, len(prose))
         assert digit_starts(prose, begin) == [m.start() for m in DIGITS_RE.finditer(prose, begin)], (prose, begin)
+
+
+def _plain_decide(own, previous):
+    """`attribution._decide` as first written: the lists of each kind, then the order of the rules."""
+    if any(s.kind == "named" for s in own):
+        return "named", None
+    strong = [s for s in own if s.kind == "vague"]
+    if strong:
+        return "vague", strong[0]
+    weak = [s for s in own if s.kind == "weak"]
+    if any(s.kind == "named" for s in previous):
+        return "named", None
+    if weak:
+        return "vague", weak[0]
+    vague_prev = [s for s in previous if s.kind in ("vague", "weak")]
+    if vague_prev:
+        return "vague", vague_prev[0]
+    return "none", None
+
+
+def test_decide_in_one_pass_equals_its_rules():
+    from newslint.factcheck.attribution import _decide
+    from newslint.factcheck.sources import Source
+
+    rng = random.Random(29)
+    kinds = ["named", "vague", "weak", "anaphoric"]
+    for _ in range(3000):
+        own = [Source(rng.choice(kinds), n, n + 1, "x") for n in range(rng.randint(0, 4))]
+        previous = [Source(rng.choice(kinds), n, n + 1, "y") for n in range(rng.randint(0, 4))]
+        got, want = _decide(own, previous), _plain_decide(own, previous)
+        assert got[0] == want[0] and got[1] is want[1], (own, previous)

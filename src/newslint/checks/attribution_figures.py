@@ -69,11 +69,12 @@ class UnattributedFigure(Rule):
             label = KIND_LABEL.get(figure.kind, "figure")
             severity = "error" if figure.casualty else "warning"
             text = doc.text[figure.start:figure.end]
+            note = _note(figure.kind)
             yield self.finding(
                 figure.start,
                 figure.end,
-                f"{label} “{text}” has no source in its sentence or the one before: {_note(figure.kind)}",
-                [Suggestion(text, safe=False, note=_note(figure.kind))],
+                f"{label} “{text}” has no source in its sentence or the one before: {note}",
+                [Suggestion(text, safe=False, note=note)],
                 severity=severity,
             )
 

@@ -68,19 +68,29 @@ class Analysis:
 
 
 def _decide(own: list[Source], previous: list[Source]) -> tuple[str, Source | None]:
-    if any(s.kind == "named" for s in own):
-        return "named", None
-    strong = [s for s in own if s.kind == "vague"]
-    if strong:
-        return "vague", strong[0]
-    weak = [s for s in own if s.kind == "weak"]
+    # one pass over the sentence's own sources (asked of every sentence with a figure): a named
+    # one anywhere decides, else its first vague one, else the sentence before, else its first weak one
+    strong = weak = None
+    for s in own:
+        kind = s.kind
+        if kind == "named":
+            return "named", None
+        if kind == "vague":
+            if strong is None:
+                strong = s
+        elif kind == "weak" and weak is None:
+            weak = s
+    if strong is not None:
+        return "vague", strong
+    if not previous:
+        return ("vague", weak) if weak is not None else ("none", None)
     if any(s.kind == "named" for s in previous):
         return "named", None
-    if weak:
-        return "vague", weak[0]
-    vague_prev = [s for s in previous if s.kind in ("vague", "weak")]
-    if vague_prev:
-        return "vague", vague_prev[0]
+    if weak is not None:
+        return "vague", weak
+    for s in previous:
+        if s.kind in ("vague", "weak"):
+            return "vague", s
     return "none", None
 
 
@@ -282,7 +292,7 @@ def analyse(doc, ctx) -> Analysis:
                 s = sentences[i]
                 at = in_range(marker_starts, s.start, s.end)
                 found = find_sources(sdata, prose, s.start, s.end, at, markers) if at else []
-                if found:
+                if found and any(source.kind == "anaphoric" for source in found):
                     found = [_settle(source, prose, begin, s.start) for source in found]
                 source_cache[i] = found
             return found

@@ -220,7 +220,8 @@ def _english_owner(data: SourceData, rest: list[Tok]) -> str | None:
 
 def judge(data: SourceData, toks: list[Tok], english_order: bool = False) -> str | None:
     """'named' or 'vague' for a source phrase, None when it is not a source at all."""
-    toks = [t for t in toks if t.key not in ("(", ")")]
+    if any(t.key in ("(", ")") for t in toks):  # never for the token windows' tokens
+        toks = [t for t in toks if t.key not in ("(", ")")]
     while toks and toks[-1].key in CASE_MARKERS:
         toks = toks[:-1]
     rest: list[Tok] = []
@@ -299,11 +300,29 @@ def _markers(data: SourceData, prose: str, start: int, end: int, positions: list
             yield m
 
 
+def _anchored_markers(prose: str, end: int, positions: list[int], match) -> list:
+    """`_markers` at given positions, as a list (no generator to resume per marker)."""
+    out = []
+    last = -1
+    for p in positions:  # every place a marker can start (text.WordFinder): anchored matches
+        if p < last:
+            continue
+        m = match(prose, p, end)
+        if m is not None:
+            last = m.end()
+            out.append(m)
+    return out
+
+
 def find_sources(data: SourceData, prose: str, start: int, end: int, positions: list[int] | None = None, pattern=None) -> list[Source]:
     """Every source marker in the sentence prose[start:end] (tried only at `positions`, when given:
     the offsets where a marker's first word stands)."""
     found: list[Source] = []
-    for m in _markers(data, prose, start, end, positions, pattern):
+    if positions is None:
+        matches = _markers(data, prose, start, end, positions, pattern)
+    else:
+        matches = _anchored_markers(prose, end, positions, (pattern or data.marker_re).match)
+    for m in matches:
         group = m.lastgroup
         if group == "vague":
             found.append(Source("vague", m.start(), m.end(), m.group()))
