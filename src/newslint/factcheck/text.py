@@ -463,19 +463,15 @@ def paragraph_spans(doc) -> list[tuple]:
     paragraphs follow it. Computed once per document."""
     spans = doc.cache.get("factcheck.paragraphs")
     if spans is None:
-        spans = []
         blocks = doc.blocks
-        prose = doc.prose
-        for index, block in enumerate(blocks):
-            if block.kind == "heading":
-                continue
-            lines = block.lines  # what the properties block.start and block.end read, without their calls
-            start, end = lines[0].start, lines[-1].end
-            if index == 0 and not doc.is_markdown and len(blocks) > 1:
-                line = prose[start:end].rstrip()
-                if line and line[-1] not in "।॥.?!\"”'’)":
-                    continue
-            spans.append((block, start, end))
+        # block.lines read directly: what the properties block.start and block.end read, without
+        # their calls (this runs for every block of every document)
+        spans = [(block, block.lines[0].start, block.lines[-1].end) for block in blocks if block.kind != "heading"]
+        if spans and spans[0][0] is blocks[0] and len(blocks) > 1 and not doc.is_markdown:
+            _block, start, end = spans[0]
+            line = doc.prose[start:end].rstrip()
+            if line and line[-1] not in "।॥.?!\"”'’)":
+                del spans[0]  # a headline
         doc.cache["factcheck.paragraphs"] = spans
     return spans
 
