@@ -287,3 +287,58 @@ def test_decide_in_one_pass_equals_its_rules():
         previous = [Source(rng.choice(kinds), n, n + 1, "y") for n in range(rng.randint(0, 4))]
         got, want = _decide(own, previous), _plain_decide(own, previous)
         assert got[0] == want[0] and got[1] is want[1], (own, previous)
+
+
+# words around sources: vague sources and report-like words in several spellings and cases,
+# speech verbs, markers, hearsay phrases, and glue that joins or cuts words
+SOURCE_PIECES = [
+    "सूत्रों", "सूत्रों ने", "लोगों का कहना है", "मीडिया रिपोर्ट्स के मुताबिक", "रिपोर्ट के अनुसार", "इस रिपोर्ट में",
+    "ख़बर", "खबर", "खबरों के मुताबिक", "जानकारी", "मिली जानकारी के अनुसार", "अध्ययन में पाया गया", "आंकड़े बताते हैं",
+    "पुलिस ने बताया", "उन्होंने कहा", "जिलाधिकारी के मुताबिक", "बकौल", "बताया जा रहा है", "कहा जा रहा है",
+    "बताया गया कि", "कथित तौर पर", "की पुष्टि", "ने की", "द्वारा", "की ओर से", "में",
+    "reports", "Reports", "rEports", "report's", "reports's", "sources said", "Sources", "SOURCES", "according to",
+    "officials said", "reportedly", "The report said", "a study", "data", "the ministry's data shows",
+    "-", "’", "'", "5", "²", ",", "।", ".", "(", ")", "ऱ", "रिपोऱ्ट", "12 लोग", "मौत",
+]
+
+
+def _source_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    glue = [" ", " ", " ", "", "-", "’", "'", "।", ". ", "\n"]
+    return ["".join(rng.choice(SOURCE_PIECES) + rng.choice(glue) for _ in range(rng.randint(2, 16))) for _ in range(count)]
+
+
+def test_sentences_passed_over_hold_no_vague_source_standing_alone(ctx):
+    """`may_stand_vague` says no only of sentences where `find_sources` finds no source that is
+    vague (or anaphoric, which may become vague) and stands alone; and the unused vague sources of
+    an analysis are the same with the test as without it."""
+    from newslint.factcheck.attribution import WORDS_KEY, ListWords, _list_word_starts, may_stand_vague
+    from newslint.factcheck.sources import find_sources
+    from newslint.factcheck.text import has_joiners, in_range, paragraph_sentences, paragraph_spans
+
+    figures = ctx.load("factcheck.figures", build_figure_data)
+    sources = ctx.load("factcheck.sources", build_source_data)
+    words = ctx.load(WORDS_KEY, lambda _packs: ListWords(figures, sources))
+    assert sources.stand_vague_test
+    passed_over = 0
+    for text in _source_texts(600, 31) + TEXTS:
+        doc = _doc(text)
+        if has_joiners(doc):
+            continue
+        markers = _list_word_starts(figures, sources, words, doc).markers
+        for _block, a, b in paragraph_spans(doc):
+            for s in paragraph_sentences(doc, a, b):
+                at = in_range(markers, s.start, s.end)
+                if not at or may_stand_vague(sources, doc, s.start, s.end, at):
+                    continue
+                passed_over += 1
+                found = find_sources(sources, doc.prose, s.start, s.end, at, sources.markers.for_doc(doc))
+                assert not [f for f in found if f.alone and f.kind in ("vague", "anaphoric")], (text, s.start, found)
+        tested = analyse(doc, ctx).idle_vague
+        sources.stand_vague_test = False
+        try:
+            plain = analyse(_doc(text), ctx).idle_vague
+        finally:
+            sources.stand_vague_test = True
+        assert tested == plain, text
+    assert passed_over > 100

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress
+from operator import itemgetter
 from typing import Callable, NamedTuple
 
 import regex
@@ -244,6 +245,38 @@ def _anchored(pattern, prose: str, positions: list[int], end: int) -> list:
     return out
 
 
+_TOKEN_START = itemgetter(1)
+
+
+def may_stand_vague(sdata, doc, start: int, end: int, at: list[int]) -> bool:
+    """Can `find_sources` find a vague source standing alone (`Source.alone`) in the sentence
+    prose[start:end], `at` being its marker positions? True when in doubt. For a document without
+    joiners (`has_joiners`), with `SourceData.stand_vague_test` on.
+
+    Such a source is a hearsay phrase (the markers' "vague" group, which matches only where the
+    phrase alone does), or a source judged "vague": `judge` says so only of a head (in English
+    order also one of the first three words; or an owner's head) that is a vague source, a
+    report-like word or an anaphoric head, and `_speech` of a document noun that is no source —
+    the keys of `SourceData.vague_heads` (a report-like word also with "'s" stripped). Those keys
+    are runs of letters, and the token windows `judge` reads lie inside the sentence and end at
+    word boundaries or joiners, so a token with such a key is a word of `doc.tokens` in the
+    sentence (or, as "report's", begins with one) — unless the sentence's start or end cuts a
+    word. With none of these, no source of the sentence is vague and alone."""
+    tokens = doc.tokens
+    lo = bisect_left(tokens, start, key=_TOKEN_START)
+    hi = bisect_left(tokens, end, lo, key=_TOKEN_START)
+    if (lo and tokens[lo - 1][2] > start) or (hi and tokens[hi - 1][2] > end):
+        return True  # a word the sentence's start or end cuts
+    texts = doc.token_texts[lo:hi]
+    if not sdata.known_texts.issuperset(texts):
+        sdata.learn_texts(texts)
+    if not sdata.head_texts.isdisjoint(texts):
+        return True
+    match = sdata.vague_phrase_re.match
+    prose = doc.prose
+    return any(match(prose, p, end) is not None for p in at)
+
+
 def analyse(doc, ctx) -> Analysis:
     if CACHE_KEY in doc.cache:
         return doc.cache[CACHE_KEY]
@@ -273,6 +306,9 @@ def analyse(doc, ctx) -> Analysis:
     # answered inline (positions[bisect_left(positions, a)] < b), a function call costing more
     # than the answer.
     n_triggers, n_kinds, n_vague, n_markers = len(figure_triggers), len(kinds), len(vague_words), len(marker_starts)
+    # whether the loop for unused vague sources may pass over sentences where none can be
+    # (`may_stand_vague`), without finding their sources: most of the sentences it visits
+    vague_test = n_markers and sdata.stand_vague_test and not has_joiners(doc)
     for _block, a, b in paragraph_spans(doc):
         # which of the two sentence loops below can find anything in this paragraph at all: one
         # needs a figure trigger and a kind word, the other a vague word and a marker (an unused
@@ -330,6 +366,8 @@ def analyse(doc, ctx) -> Analysis:
                 continue
             k = bisect_left(marker_starts, start)
             if k == n_markers or marker_starts[k] >= end:
+                continue
+            if vague_test and i not in source_cache and not may_stand_vague(sdata, doc, start, end, in_range(marker_starts, start, end)):
                 continue
             for source in sources_of(i):
                 if source.kind == "vague" and source.alone and id(source) not in used:

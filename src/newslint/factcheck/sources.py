@@ -126,6 +126,38 @@ class SourceData:
         self.channels = {key(w) for w in load_list(packs, "attribution/channel-nouns.txt")}
         calendar = [w.split(" = ")[0] for n in ("dates/months.txt", "dates/weekdays.txt") for w in load_list(packs, n)]
         self.not_owners = {key(w) for w in load_list(packs, "attribution/not-owners.txt") + calendar}
+        # What a vague source standing alone (`Source.alone`) needs in its sentence, so that
+        # `attribution.may_stand_vague` can tell without `find_sources`: a hearsay phrase (the
+        # markers' "vague" group), or a word whose key one of the verdicts "vague" rests on — a
+        # vague source, a report-like word (also as "reports": `judge` strips "'s"), an anaphoric
+        # head, a document noun that is no source (`_speech`: "… में बताया गया").
+        self.vague_phrase_re = LazyPattern(lambda: bounded(alternation(marker_lists[0])), regex.IGNORECASE)
+        self.vague_heads = self.vague_sources | self.unless_owned | self.anaphoric | (self.documents & self.not_sources)
+        # The test holds while those keys are runs of letters (a token with one is then a word of
+        # the document's tokens) and `_speech`'s document nouns are no case markers or
+        # determiners (`judge` keeps them as the head); a pack that changes that turns it off.
+        self.stand_vague_test = (
+            all(_LETTERS.fullmatch(k) for k in self.vague_heads)
+            and self.documents.isdisjoint(CASE_MARKERS | DETERMINERS)
+        )
+        self.head_texts: set[str] = set()  # words as written whose key is a vague head (memo)
+        self.known_texts: set[str] = set()  # words as written already sorted into head_texts or not
+
+    def learn_texts(self, texts) -> None:
+        """Sort the words as written not met before into `head_texts` (their key, or with "'s"
+        stripped a report-like word's, is one of `vague_heads`) or not."""
+        if len(self.known_texts) > 300_000:
+            self.known_texts.clear()
+            self.head_texts.clear()
+        heads, owned = self.vague_heads, self.unless_owned
+        for text in set(texts).difference(self.known_texts):
+            k = key(text)
+            if k in heads or k.rstrip("'s") in owned:
+                self.head_texts.add(text)
+            self.known_texts.add(text)
+
+
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
 def _marker_pattern(vague, spec, before, after, speech, docs, split_nouns) -> str:
