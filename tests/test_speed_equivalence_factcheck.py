@@ -329,7 +329,7 @@ def test_sentences_passed_over_hold_no_vague_source_standing_alone(ctx):
         for _block, a, b in paragraph_spans(doc):
             for s in paragraph_sentences(doc, a, b):
                 at = in_range(markers, s.start, s.end)
-                if not at or may_stand_vague(sources, doc, s.start, s.end, at):
+                if not at or may_stand_vague(sources, doc, s.start, s.end, markers):
                     continue
                 passed_over += 1
                 found = find_sources(sources, doc.prose, s.start, s.end, at, sources.markers.for_doc(doc))

@@ -248,10 +248,10 @@ def _anchored(pattern, prose: str, positions: list[int], end: int) -> list:
 _TOKEN_START = itemgetter(1)
 
 
-def may_stand_vague(sdata, doc, start: int, end: int, at: list[int]) -> bool:
+def may_stand_vague(sdata, doc, start: int, end: int, markers: list[int]) -> bool:
     """Can `find_sources` find a vague source standing alone (`Source.alone`) in the sentence
-    prose[start:end], `at` being its marker positions? True when in doubt. For a document without
-    joiners (`has_joiners`), with `SourceData.stand_vague_test` on.
+    prose[start:end], `markers` being the document's marker positions? True when in doubt. For a
+    document without joiners (`has_joiners`), with `SourceData.stand_vague_test` on.
 
     Such a source is a hearsay phrase (the markers' "vague" group, which matches only where the
     phrase alone does), or a source judged "vague": `judge` says so only of a head (in English
@@ -268,13 +268,15 @@ def may_stand_vague(sdata, doc, start: int, end: int, at: list[int]) -> bool:
     if (lo and tokens[lo - 1][2] > start) or (hi and tokens[hi - 1][2] > end):
         return True  # a word the sentence's start or end cuts
     texts = doc.token_texts[lo:hi]
-    if not sdata.known_texts.issuperset(texts):
-        sdata.learn_texts(texts)
     if not sdata.head_texts.isdisjoint(texts):
         return True
+    if not sdata.known_texts.issuperset(texts):
+        sdata.learn_texts(texts)
+        if not sdata.head_texts.isdisjoint(texts):
+            return True
     match = sdata.vague_phrase_re.match
     prose = doc.prose
-    return any(match(prose, p, end) is not None for p in at)
+    return any(match(prose, p, end) is not None for p in in_range(markers, start, end))
 
 
 def analyse(doc, ctx) -> Analysis:
@@ -367,7 +369,7 @@ def analyse(doc, ctx) -> Analysis:
             k = bisect_left(marker_starts, start)
             if k == n_markers or marker_starts[k] >= end:
                 continue
-            if vague_test and i not in source_cache and not may_stand_vague(sdata, doc, start, end, in_range(marker_starts, start, end)):
+            if vague_test and i not in source_cache and not may_stand_vague(sdata, doc, start, end, marker_starts):
                 continue
             for source in sources_of(i):
                 if source.kind == "vague" and source.alone and id(source) not in used:

@@ -42,6 +42,7 @@ from newslint.factcheck.text import (
     Tok,
     WordFinder,
     _chunk,
+    _new,
     first_words,
     token_before,
     tokens_after,
@@ -301,4 +302,4 @@ def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int
         gap_tokens = [t for t in after if end <= t.start < claim[0]]
         if len(gap_tokens) <= 3:
             end = claim[1]
-    return Figure(start, end, num_end, kind, prose[start:end])
+    return _new(Figure, (start, end, num_end, kind, prose[start:end]))  # Figure(...) without its Python __new__
