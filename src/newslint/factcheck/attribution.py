@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import partial
-from itertools import compress
+from itertools import compress, islice
 from operator import itemgetter
 from typing import Callable, NamedTuple
 
@@ -28,7 +28,7 @@ import regex
 from newslint.factcheck.figures import Figure, build_figure_data, classify, is_range
 from newslint.factcheck.phrases import bounded, phrase_pattern
 from newslint.factcheck.sources import Source, build_source_data, find_sources
-from newslint.factcheck.text import _WORD_CHAR, _word_char, digit_starts, has_joiners, in_range, paragraph_sentences, paragraph_spans
+from newslint.factcheck.text import _WORD_CHAR, _word_char, digit_starts, has_joiners, in_range, paragraph_sentences, paragraph_spans, sentence_starts
 
 NEXT_WORD_RE = regex.compile(r"[\p{L}\p{M}]+\s+([\p{L}\p{M}]+)")
 
@@ -276,7 +276,13 @@ def may_stand_vague(sdata, doc, start: int, end: int, markers: list[int]) -> boo
             return True
     match = sdata.vague_phrase_re.match
     prose = doc.prose
-    return any(match(prose, p, end) is not None for p in in_range(markers, start, end))
+    k = bisect_left(markers, start)
+    for p in islice(markers, k, None):
+        if p >= end:
+            break
+        if match(prose, p, end) is not None:
+            return True
+    return False
 
 
 def analyse(doc, ctx) -> Analysis:
@@ -311,6 +317,7 @@ def analyse(doc, ctx) -> Analysis:
     # whether the loop for unused vague sources may pass over sentences where none can be
     # (`may_stand_vague`), without finding their sources: most of the sentences it visits
     vague_test = n_markers and sdata.stand_vague_test and not has_joiners(doc)
+    every_sentence, sentence_start, markdown = doc.sentences, sentence_starts(doc), doc.is_markdown
     for _block, a, b in paragraph_spans(doc):
         # which of the two sentence loops below can find anything in this paragraph at all: one
         # needs a figure trigger and a kind word, the other a vague word and a marker (an unused
@@ -321,7 +328,10 @@ def analyse(doc, ctx) -> Analysis:
         with_vague = k < n_vague and vague_words[k] < b and (k := bisect_left(marker_starts, a)) < n_markers and marker_starts[k] < b
         if not with_figures and not with_vague:
             continue
-        sentences = paragraph_sentences(doc, a, b)
+        if markdown and prose.find("|", a, b) >= 0:
+            sentences = paragraph_sentences(doc, a, b)  # a table's rows left out
+        else:  # what paragraph_sentences gives, without its calls (asked of most paragraphs)
+            sentences = every_sentence[bisect_left(sentence_start, a):bisect_left(sentence_start, b)]
         source_cache: dict[int, list[Source]] = {}
 
         def sources_of(i: int) -> list[Source]:
