@@ -420,3 +420,29 @@ def test_a_closed_stdout_does_not_break_a_parallel_run(cli, tmp_path):
     reference = cli("check", "--jobs", "1", "-o", "open.txt", "news", cwd=tmp_path)
     assert closed.returncode == reference.returncode == 2  # findings, and the broken file
     assert (tmp_path / "closed.txt").read_bytes() == (tmp_path / "open.txt").read_bytes()
+
+
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    """A run freezes what its first file loaded and collects less often (runner._Collector);
+    a program that embeds newslint gets its own settings back, and its own freeze is left alone."""
+    import gc
+
+    linter, options, items = items_for(tmp_path, 3)
+    thresholds = gc.get_threshold()
+    seen = []
+
+    def task(linter, item):
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count()))
+        return runner.lint_task(linter, item)
+
+    assert gc.get_freeze_count() == 0
+    collect(linter, options, items, task, jobs=1)
+    assert seen[0] == (max(3000, thresholds[0]), 0) and seen[1][1] > 0  # frozen after the first file
+    assert gc.get_threshold() == thresholds and gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        collect(linter, options, items, runner.lint_task, jobs=1)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

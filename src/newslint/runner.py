@@ -229,6 +229,7 @@ def run_items(
     progress = progress or Progress.for_items(items, options.progress)
     outcomes: dict[int, Outcome] = {}
     cursor = 0
+    collector = _Collector()
 
     def drain() -> Iterator[tuple[Item, Outcome | None]]:
         nonlocal cursor
@@ -242,6 +243,7 @@ def run_items(
         outcomes[index] = _attempt(task, linter, item)
         outcomes[index].timings = take_timings()
         progress.advance()
+        collector.after_file()
 
     try:
         if jobs <= 1 or files < 2:
@@ -259,13 +261,51 @@ def run_items(
             yield from drain()
             if pending_work:
                 run = _run_team if _can_fork() else _run_pool
-                yield from run(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here)
+                yield from run(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here, collector)
         yield from drain()
         if cursor != len(items):  # an outcome went missing: never report less than was asked for
             raise InternalError("a file's result went missing; run again with --jobs 1")
     finally:
         progress.clear()
+        collector.end()
         cache.save_fresh()  # what this run learned, for the next (the workers' included)
+
+
+class _Collector:
+    """What a run does with Python's garbage collector.
+
+    The first file loads the rule data, the word cache and the compiled patterns: objects that
+    live for the rest of the run, which every full collection of a long run would scan again (five
+    of them, ~75 ms of a 5 MB run). `gc.freeze()` after the first file puts them out of its sight.
+    Before forking helpers, too: then fewer pages are copied on write. Not over someone else's
+    freeze (a program embedding newslint); undone at the end of the run.
+
+    And the young generation is collected after 3,000 new objects rather than 700: a file makes
+    hundreds of thousands of short-lived ones, so four in five of those collections were pure
+    cost (gc time of a 5 MB run 0.18 → 0.13 s, peak memory +0.3 MB). Restored at the end.
+    """
+
+    YOUNG = 3000
+
+    def __init__(self) -> None:
+        self.ours = gc.get_freeze_count() == 0
+        self.pending = self.ours
+        self.thresholds = gc.get_threshold()
+        gc.set_threshold(max(self.YOUNG, self.thresholds[0]), *self.thresholds[1:])
+
+    def after_file(self) -> None:
+        if self.pending:
+            self.pending = False
+            gc.freeze()
+
+    def before_fork(self) -> None:
+        if self.ours:
+            gc.freeze()
+
+    def end(self) -> None:
+        gc.set_threshold(*self.thresholds)
+        if self.ours:
+            gc.unfreeze()
 
 
 def _take_chunk_result(linter: Linter, items: list[Item], chunk, outcomes: dict, progress: "Progress") -> None:
@@ -297,7 +337,7 @@ class _Stopped(BaseException):
     """Raised in a helper by SIGTERM: it unwinds (a `fix` removes its temporary file) and exits."""
 
 
-def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here):
+def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here, collector):
     """Lint with this process and jobs - 1 forked helpers, all taking chunks from one queue.
 
     Why not a process pool: there the parent only hands out work and unpickles every result, a
@@ -313,14 +353,10 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
     helpers: list[_Helper] = []
     selector = selectors.DefaultSelector()
     queue_read = -1
-    # gc.freeze: objects that exist now are never scanned in the helpers, so fewer pages are
-    # copied on write. Not over someone else's freeze (a program embedding newslint).
-    freeze = gc.get_freeze_count() == 0
     try:
         queue_read, chunks = _fill_queue(_chunks(pending_work, jobs))
         _flush_standard_streams()
-        if freeze:
-            gc.freeze()
+        collector.before_fork()
         for _ in range(jobs - 1):
             helper = _start_helper(task, linter, chunks, queue_read, helpers, parent)
             if helper is None:
@@ -379,8 +415,6 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
         for helper in helpers:
             os.close(helper.results_fd)
         selector.close()
-        if freeze:
-            gc.unfreeze()
 
 
 def _fill_queue(chunks: list[list]) -> tuple[int, list[list]]:
@@ -490,9 +524,13 @@ def _helper_main(task: Callable, linter: Linter, chunks: list, queue_read: int, 
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         _die_with(parent)
         cache.take_fresh()  # the parent's entries are the parent's to save
+        first = True
         while (number := _next_chunk(queue_read)) is not None:
             data = pickle.dumps(_work_chunk(task, chunks[number], linter), protocol=pickle.HIGHEST_PROTOCOL)
             _write_all(results_write, len(data).to_bytes(_HEADER, "little") + data)
+            if first:  # the rule data this helper loaded lives as long as it does (see _Collector)
+                first = False
+                gc.freeze()
     except (_Stopped, BrokenPipeError):  # stopped by the parent, or the parent has gone: nothing to tell
         code = HELPER_FAILED
     except BaseException as exc:  # noqa: BLE001 - the parent reports a helper that ends badly
@@ -554,7 +592,7 @@ def _how_it_ended(status: int) -> str:
     return f"exit status {os.waitstatus_to_exitcode(status)}"
 
 
-def _run_pool(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here):
+def _run_pool(linter, options, items, pending_work, task, jobs, outcomes, progress, drain, run_here, collector):
     """Where there is no fork: a pool of spawned workers, each building its own linter."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
