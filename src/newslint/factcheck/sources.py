@@ -147,14 +147,13 @@ class SourceData:
         """Sort the words as written not met before into `head_texts` (their key, or with "'s"
         stripped a report-like word's, is one of `vague_heads`) or not."""
         if len(self.known_texts) > 300_000:
-            self.known_texts.clear()
-            self.head_texts.clear()
+            self.known_texts.clear()  # head_texts stays: a few spellings of the heads, all still true
         heads, owned = self.vague_heads, self.unless_owned
         for text in set(texts).difference(self.known_texts):
             k = key(text)
             if k in heads or k.rstrip("'s") in owned:
                 self.head_texts.add(text)
-            self.known_texts.add(text)
+            self.known_texts.add(text)  # after head_texts: a known word's answer is there
 
 
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
