@@ -28,7 +28,7 @@ import regex
 from newslint.factcheck.figures import Figure, build_figure_data, classify, is_range
 from newslint.factcheck.phrases import bounded, phrase_pattern
 from newslint.factcheck.sources import Source, build_source_data, find_sources
-from newslint.factcheck.text import _WORD_CHAR, _word_char, digit_starts, has_joiners, in_range, paragraph_sentences, paragraph_spans, sentence_starts
+from newslint.factcheck.text import _WORD_CHAR, _word_char, anchored_matches, digit_starts, has_joiners, in_range, paragraph_sentences, paragraph_spans, sentence_starts
 
 NEXT_WORD_RE = regex.compile(r"[\p{L}\p{M}]+\s+([\p{L}\p{M}]+)")
 
@@ -230,21 +230,6 @@ def _figures(fdata, prose: str, matches: list, sent_start: int, sent_end: int) -
     return figures
 
 
-def _anchored(pattern, prose: str, positions: list[int], end: int) -> list:
-    """The matches `pattern.finditer(prose, start, end)` would give, tried only at `positions`
-    (every place a match can start)."""
-    out = []
-    last = -1
-    for p in positions:
-        if p < last:
-            continue
-        m = pattern.match(prose, p, end)
-        if m is not None:
-            out.append(m)
-            last = m.end()
-    return out
-
-
 _TOKEN_START = itemgetter(1)
 
 
@@ -355,7 +340,7 @@ def analyse(doc, ctx) -> Analysis:
             if k == n_kinds or kinds[k] >= end:
                 continue
             at = figure_starts[bisect_left(figure_starts, start):bisect_left(figure_starts, end)]
-            matches = _anchored(figure_re, prose, at, end)
+            matches = anchored_matches(figure_re.match, prose, at, end)
             if not matches:
                 continue
             # The verdict is the sentence's, the same for each of its figures: decided first, so

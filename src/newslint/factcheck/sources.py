@@ -53,6 +53,7 @@ from newslint.factcheck.text import (
     Tok,
     WordFinder,
     _word_char,
+    anchored_matches,
     first_words,
     tokens_after,
     tokens_before,
@@ -316,44 +317,18 @@ def _source(verdict: str, begin: int, end: int, prose: str, toks: list[Tok], alo
     return Source(verdict, begin, end, prose[begin:end], alone, head)
 
 
-def _markers(data: SourceData, prose: str, start: int, end: int, positions: list[int] | None, pattern=None):
+def _markers(data: SourceData, prose: str, start: int, end: int, positions: list[int] | None, pattern=None) -> list:
     if positions is None:
-        yield from data.marker_re.finditer(prose, start, end)
-        return
-    match = (pattern or data.marker_re).match
-    last = -1
-    for p in positions:  # every place a marker can start (text.WordFinder): anchored matches
-        if p < last:
-            continue
-        m = match(prose, p, end)
-        if m is not None:
-            last = m.end()
-            yield m
-
-
-def _anchored_markers(prose: str, end: int, positions: list[int], match) -> list:
-    """`_markers` at given positions, as a list (no generator to resume per marker)."""
-    out = []
-    last = -1
-    for p in positions:  # every place a marker can start (text.WordFinder): anchored matches
-        if p < last:
-            continue
-        m = match(prose, p, end)
-        if m is not None:
-            last = m.end()
-            out.append(m)
-    return out
+        return list(data.marker_re.finditer(prose, start, end))
+    # every place a marker can start (text.WordFinder): anchored matches
+    return anchored_matches((pattern or data.marker_re).match, prose, positions, end)
 
 
 def find_sources(data: SourceData, prose: str, start: int, end: int, positions: list[int] | None = None, pattern=None) -> list[Source]:
     """Every source marker in the sentence prose[start:end] (tried only at `positions`, when given:
     the offsets where a marker's first word stands)."""
     found: list[Source] = []
-    if positions is None:
-        matches = _markers(data, prose, start, end, positions, pattern)
-    else:
-        matches = _anchored_markers(prose, end, positions, (pattern or data.marker_re).match)
-    for m in matches:
+    for m in _markers(data, prose, start, end, positions, pattern):
         group = m.lastgroup
         if group == "vague":
             found.append(Source("vague", m.start(), m.end(), m.group()))

@@ -437,6 +437,21 @@ def digit_starts(prose: str, begin: int) -> list[int]:
     return sorted(i for i in latin + devanagari if i == begin or prose[i - 1] not in _DIGIT_CHARS)
 
 
+def anchored_matches(match, prose: str, positions: list[int], end: int) -> list:
+    """The matches a `pattern.finditer(prose, start, end)` would give, `match` being the pattern's
+    match method, tried only at `positions` (every place a match can start, in order)."""
+    out = []
+    last = -1
+    for p in positions:
+        if p < last:
+            continue
+        m = match(prose, p, end)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def in_range(positions: list[int], start: int, end: int) -> list[int]:
     return positions[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
 
