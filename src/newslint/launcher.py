@@ -245,7 +245,42 @@ def main() -> None:
             _start_in_background()
     from newslint.cli import main as cli_main
 
-    cli_main()
+    try:
+        cli_main()
+        code = 0
+    except SystemExit as exc:
+        code = _exit_status(exc.code)
+    _leave(code)
+
+
+def _exit_status(code) -> int:
+    """What the interpreter makes of `sys.exit(code)`: None is 0, a message is printed and 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    sys.stderr.write(f"{code}\n")
+    return 1
+
+
+def _leave(code: int) -> None:
+    """End the process without tearing the interpreter down.
+
+    A run leaves tens of megabytes of objects (rule data, the word cache, compiled patterns);
+    freeing them one by one at exit took ~30 ms of every run, as long as linting a 100 kB
+    article. Nothing is lost by skipping it: every file newslint writes is closed when written,
+    the standard streams are flushed here and the exit handlers run, as at a normal exit."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            if code == 0:
+                code = 120  # the interpreter's own status when it cannot flush at exit
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
