@@ -48,34 +48,59 @@ class Style:
 
 
 def render(fmt: str, results: list["FileResult"], style: Style, statistics: bool = False, quiet: bool = False) -> str:
-    findings = [f for result in results for f in result.findings]
-    if fmt == "json":
-        return json_report(findings, len(results))
-    if fmt == "sarif":
-        return sarif_report(findings)
-    if fmt == "github":
-        return github_report(findings)
-    if fmt == "gitlab":
-        return gitlab_report(findings)
-    lines: list[str] = []
-    if statistics:
-        lines.extend(statistics_table(findings))
-    elif not quiet:
-        texts = {r.source.path: r.source.text for r in results}
-        for finding in findings:
-            lines.append(concise_line(finding, style))
-            if fmt == "full":
-                lines.extend(full_context(finding, texts.get(finding.path, ""), style))
-    if not quiet or findings:
-        lines.append(summary_line(findings, len(results), style))
-    return "\n".join(lines) + "\n"
+    report = Report(fmt, style, statistics=statistics, quiet=quiet)
+    for result in results:
+        report.add(result)
+    return report.finish()
+
+
+class Report:
+    """A report built as the results come in (in input order): the lines of the human formats
+    are written for each file when it arrives — with `--jobs`, while the other processes are
+    still linting — and the rest (summaries, machine formats) when all are in."""
+
+    def __init__(self, fmt: str, style: Style, statistics: bool = False, quiet: bool = False):
+        self.fmt, self.style, self.statistics, self.quiet = fmt, style, statistics, quiet
+        self.results: list["FileResult"] = []
+        self.lines: list[str] = []
+        self.per_file = fmt in ("concise", "full") and not statistics and not quiet
+
+    def add(self, result: "FileResult") -> None:
+        self.results.append(result)
+        if self.per_file:
+            lines, style = self.lines, self.style
+            for finding in result.findings:
+                lines.append(concise_line(finding, style))
+                if self.fmt == "full":
+                    lines.extend(full_context(finding, result.source.text, style))
+
+    def finish(self) -> str:
+        results = self.results
+        findings = [f for result in results for f in result.findings]
+        fmt = self.fmt
+        if fmt == "json":
+            return json_report(findings, len(results))
+        if fmt == "sarif":
+            return sarif_report(findings)
+        if fmt == "github":
+            return github_report(findings)
+        if fmt == "gitlab":
+            return gitlab_report(findings)
+        lines = self.lines
+        if self.statistics:
+            lines.extend(statistics_table(findings))
+        if not self.quiet or findings:
+            lines.append(summary_line(findings, len(results), self.style))
+        return "\n".join(lines) + "\n"
 
 
 # -- human formats ---------------------------------------------------------------------------------
 
 def concise_line(f: Finding, style: Style) -> str:
-    where = f"{f.path}:{f.line}:{f.column}:"
     marker = " [*]" if f.fixable else ""
+    if not style.enabled:  # the usual case (a file, a pipe, CI): one f-string, no calls per part
+        return f"{f.path}:{f.line}:{f.column}: {f.code}{marker} {f.severity}: {f.message} [{f.name}]"
+    where = f"{f.path}:{f.line}:{f.column}:"
     return f"{style.bold(where)} {style.code(f.code)}{marker} {style.severity(f.severity, f.severity)}: {f.message} [{f.name}]"
 
 

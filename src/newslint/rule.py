@@ -49,7 +49,10 @@ class Finding:
     @property
     def fixable(self) -> bool:
         """Does `newslint fix` change something? (A suggestion equal to the flagged text is guidance.)"""
-        return any(s.safe and s.replacement != self.text for s in self.suggestions)
+        for s in self.suggestions:  # a loop, not any(<generator>): asked twice per finding by the report
+            if s.safe and s.replacement != self.text:
+                return True
+        return False
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.code)

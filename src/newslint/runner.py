@@ -21,6 +21,7 @@ and the parsing, and writes the totals to FILE as JSON at the end of the run.
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import os
@@ -140,12 +141,16 @@ def _attempt(task: Callable, linter: Linter, item: Item) -> Outcome:
         return Outcome("internal", f"{item.value}: internal error: {type(exc).__name__}: {exc} — please report this with the file")
 
 
-def lint_task(linter: Linter, item: Item) -> FileResult:
+def lint_task(linter: Linter, item: Item, keep_text: bool = True) -> FileResult:
+    """Lint one file. `keep_text=False` when the report shows no source lines (every format but
+    `full`): the text then never crosses a pipe from a `--jobs` helper, nor stays in memory."""
     if item.kind == "stdin":
         result = linter.lint_stdin(item.value)
     else:
         result = linter.lint_path(item.value)
     result.document = None  # the report needs the source and findings only; keeps memory flat
+    if not keep_text:
+        result.source.text = ""
     return result
 
 
@@ -797,7 +802,7 @@ class TimingTotals:
 
 # -- check ----------------------------------------------------------------------------------------
 
-def iter_results(linter: Linter, options: RunOptions, on_error: Callable[[str], None]) -> Iterator[FileResult]:
+def iter_results(linter: Linter, options: RunOptions, on_error: Callable[[str], None], keep_text: bool = True) -> Iterator[FileResult]:
     """Lint every input, yielding results in input order; report input errors through on_error.
 
     Raises InternalError (a bug in a rule) at the point a sequential run would hit it.
@@ -806,7 +811,8 @@ def iter_results(linter: Linter, options: RunOptions, on_error: Callable[[str], 
     items = plan(linter, options)
     progress = Progress.for_items(items, options.progress)
     try:
-        for item, outcome in run_items(linter, options, items, lint_task, progress=progress):
+        task = lint_task if keep_text else functools.partial(lint_task, keep_text=False)
+        for item, outcome in run_items(linter, options, items, task, progress=progress):
             timings.add(outcome)
             if item.kind != "file" and item.kind != "stdin" or outcome.status != "ok":
                 progress.clear()
@@ -825,7 +831,7 @@ def iter_results(linter: Linter, options: RunOptions, on_error: Callable[[str], 
 
 
 def run_check(options: RunOptions, fmt: str, output: Path | None, style, statistics: bool, quiet: bool, exit_zero: bool) -> int:
-    from newslint.report import render
+    from newslint.report import Report
 
     errors: list[str] = []
 
@@ -833,13 +839,16 @@ def run_check(options: RunOptions, fmt: str, output: Path | None, style, statist
         errors.append(message)
         error(message)
 
+    report = Report(fmt, style, statistics=statistics, quiet=quiet)
     try:
         linter = make_linter(options)
-        results = list(iter_results(linter, options, on_error))
+        for result in iter_results(linter, options, on_error, keep_text=fmt == "full"):
+            report.add(result)  # written as it comes: with --jobs, while the helpers still lint
     except (ConfigError, InternalError) as exc:
         error(str(exc))
         return 2
-    text = render(fmt, results, style, statistics=statistics, quiet=quiet)
+    results = report.results
+    text = report.finish()
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
