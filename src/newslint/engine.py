@@ -126,23 +126,29 @@ class Linter:
     # -- files -----------------------------------------------------------------------------------
     def collect(self, paths: Iterable[str]) -> Iterator[Path]:
         """Expand directories (recursively, *.txt/*.md/*.markdown) and apply `exclude`."""
-        seen: set[Path] = set()
+        seen: set[str] = set()  # str(path): a Path hashes its parts anew each time, a str once
         for raw in paths:
             path = Path(raw)
             if path.is_dir():
                 for folder, dirs, files in os.walk(path):
                     dirs[:] = sorted(d for d in dirs if not is_default_excluded(d))
-                    for name in sorted(files):
-                        if name.lower().endswith(TEXT_SUFFIXES):
-                            candidate = Path(folder) / name
-                            if candidate not in seen and not self.resolver.for_path(candidate).is_excluded(candidate):
-                                seen.add(candidate)
-                                yield candidate
+                    names = sorted(name for name in files if name.lower().endswith(TEXT_SUFFIXES))
+                    if not names:
+                        continue
+                    base = Path(folder)
+                    config = self.resolver.for_path(base / names[0])  # one config for a folder's files
+                    for name in names:
+                        candidate = base / name
+                        key = str(candidate)
+                        if key not in seen and not (config.exclude and config.is_excluded(candidate)):
+                            seen.add(key)
+                            yield candidate
             else:
                 # A file named explicitly is linted even if its suffix is unusual (pre-commit
                 # passes exactly the files it wants), unless the config excludes it.
-                if path not in seen:
-                    seen.add(path)
+                key = str(path)
+                if key not in seen:
+                    seen.add(key)
                     if path.exists() and self.resolver.for_path(path).is_excluded(path):
                         continue
                     yield path
