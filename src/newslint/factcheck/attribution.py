@@ -28,7 +28,7 @@ import regex
 from newslint.factcheck.figures import Figure, build_figure_data, classify, is_range
 from newslint.factcheck.phrases import bounded, phrase_pattern
 from newslint.factcheck.sources import Source, build_source_data, find_sources
-from newslint.factcheck.text import _WORD_CHAR, _word_char, anchored_matches, digit_starts, has_joiners, in_range, paragraph_sentences, paragraph_spans, sentence_starts
+from newslint.factcheck.text import _WORD_CHAR, _word_char, anchored_matches, digit_starts, has_joiners, paragraph_sentences, paragraph_spans, sentence_starts
 
 NEXT_WORD_RE = regex.compile(r"[\p{L}\p{M}]+\s+([\p{L}\p{M}]+)")
 
@@ -95,9 +95,9 @@ def _decide(own: list[Source], previous: list[Source]) -> tuple[str, Source | No
     return "none", None
 
 
-def _own_decides(own: list[Source]) -> bool:
-    """Does a sentence's own source decide `_decide` whatever the sentence before holds?"""
-    return any(s.kind in ("named", "vague") for s in own)
+_KIND = itemgetter(0)  # Source.kind
+# the kinds of a sentence's own source that decide `_decide` whatever the sentence before holds
+_DECIDING = frozenset(("named", "vague"))
 
 
 _ANAPHORIC_RE: dict[str, regex.Pattern[str]] = {}
@@ -323,10 +323,16 @@ def analyse(doc, ctx) -> Analysis:
             found = source_cache.get(i)
             if found is None:
                 s = sentences[i]
-                at = in_range(marker_starts, s.start, s.end)
-                found = find_sources(sdata, prose, s.start, s.end, at, markers) if at else []
-                if found and any(source.kind == "anaphoric" for source in found):
-                    found = [_settle(source, prose, begin, s.start) for source in found]
+                start, end = s.start, s.end
+                k = bisect_left(marker_starts, start)
+                if k < n_markers and marker_starts[k] < end:
+                    at = marker_starts[k:bisect_left(marker_starts, end, k)]
+                    found = find_sources(sdata, prose, start, end, at, markers)
+                    # "anaphoric" among the kinds: a C-level test (most sentences have none)
+                    if found and "anaphoric" in map(_KIND, found):
+                        found = [_settle(source, prose, begin, start) for source in found]
+                else:
+                    found = []
                 source_cache[i] = found
             return found
 
@@ -346,7 +352,7 @@ def analyse(doc, ctx) -> Analysis:
             # The verdict is the sentence's, the same for each of its figures: decided first, so
             # that the numbers of a sentence with a named source need not be classified now.
             own = sources_of(i)
-            status, source = _decide(own, sources_of(i - 1) if i > 0 and not _own_decides(own) else [])
+            status, source = _decide(own, sources_of(i - 1) if i > 0 and _DECIDING.isdisjoint(map(_KIND, own)) else [])
             if status == "named":
                 result._sentences.append(partial(_figures, fdata, prose, matches, start, end))
                 continue
