@@ -187,6 +187,20 @@ def test_range_prefilter_equals_range_regex():
         assert is_range(gap) == (RANGE_RE.match(gap) is not None), repr(gap)
 
 
+def test_coordinated_prefilter_keeps_every_coordinated_gap():
+    """`classify` runs COORDINATED_RE only on a gap that strips to one of COORDINATED_WORDS: every
+    gap the regex matches does."""
+    from newslint.factcheck.figures import COORDINATED_RE, COORDINATED_WORDS
+
+    pieces = [",", "और", "व", "तथा", "एवं", "and", "And", "वर्ष", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", "\u200b", "।", "x"]
+    matched = 0
+    for gap in _gap_texts(3000, pieces, 11):
+        if COORDINATED_RE.match(gap) is not None:
+            matched += 1
+            assert gap.strip() in COORDINATED_WORDS, repr(gap)
+    assert matched > 50
+
+
 def test_currency_prefilter_equals_currency_search(ctx):
     """`classify` runs currency_re only on a window holding the last character of a currency sign;
     a window without one has no match."""

@@ -41,6 +41,7 @@ from newslint.factcheck.text import (
     SubsetPattern,
     Tok,
     WordFinder,
+    _CHUNKS,
     _chunk,
     _new,
     first_words,
@@ -61,6 +62,8 @@ def is_range(gap: str) -> bool:
     """RANGE_RE.match(gap): the text between two numbers makes them a range ("20 से 25")."""
     return gap.strip() in RANGE_WORDS and RANGE_RE.match(gap) is not None
 COORDINATED_RE = regex.compile(r"^\s*(?:,|और|व|तथा|एवं|and)\s*$")
+# COORDINATED_RE's words: as RANGE_WORDS, the regex runs only on a text that strips to one of them
+COORDINATED_WORDS = frozenset((",", "और", "व", "तथा", "एवं", "and"))
 
 
 class Figure(NamedTuple):
@@ -178,7 +181,8 @@ def _exempt_by_next_word(data: FigureData, prose: str, num_end: int, limit_end: 
     chunks = window.split(None, 1)
     if not chunks or window[:1].isspace() or (len(chunks) == 1 and num_end + 1 + len(window) < limit_end and not window[-1].isspace()):
         return False  # more space, nothing, or a chunk that may go on past the window
-    info = _chunk(chunks[0])
+    chunk = chunks[0]
+    info = _CHUNKS.get(chunk) or _chunk(chunk)  # the memo's None: _chunk answers None again
     if info is None or info[0] != 0 or info[1] is None:
         return False
     k = info[2]
@@ -271,7 +275,7 @@ def classify(data: FigureData, prose: str, match, sent_start: int, sent_end: int
 
     # The claim: casualty words first, then any other claim, in the clause after, then before.
     window = after[:min(len(after), max(head_index, 0) + 6)]
-    if head is not None and next_start < sent_end and COORDINATED_RE.match(prose[head.end:next_start]):
+    if head is not None and next_start < sent_end and (gap := prose[head.end:next_start]).strip() in COORDINATED_WORDS and COORDINATED_RE.match(gap):
         # "2 पिस्तौल और 15 कारतूस बरामद हुए": coordinated counts share the claim after the last one
         longer = tokens_after(prose, num_end, sent_end, 14)
         if longer:
