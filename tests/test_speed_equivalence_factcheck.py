@@ -114,6 +114,28 @@ def test_reported_verdicts_are_the_unnamed_verdicts(ctx):
         assert all(v.source is None for v in analysis.verdicts if v.status == "named")
 
 
+def test_analysis_asks_about_positions_in_text_order(ctx):
+    """`analyse` keeps, per position list, the first position at or after the last start it asked
+    about, and trusts it while the start asked about now is not before it: that holds when the
+    paragraphs (`paragraph_spans`) and the sentences of each (in either sentence loop) start in
+    text order, each paragraph at or after the sentences of the one before."""
+    from newslint.factcheck.text import paragraph_sentences, paragraph_spans
+
+    rng = random.Random(17)
+    shuffled = _shuffled_texts(120)
+    for n in range(150):
+        parts = [rng.choice(TEXTS[:4] + TEXTS[5:] + shuffled) for _ in range(rng.randint(1, 6))]
+        joiner = rng.choice(["\n\n", "\n", "\n\n| 1 | 2 |\n\n", "\n\n## 12 लोग\n\n"])
+        for name in ("a.md", "a.txt"):
+            doc = _doc(joiner.join(parts), name)
+            asked = []
+            for _block, a, b in paragraph_spans(doc):
+                asked.append(a)
+                asked += [s.start for s in paragraph_sentences(doc, a, b)]
+            assert asked == sorted(asked), (name, parts)
+            analyse(doc, ctx)
+
+
 FOREIGN = "aZxlIOo[_`ÀéßÆ×÷ĀǅΑωЖяḀỹ"
 DEVANAGARI = "कखगमाीेंँ़्।०१२३ऀॲ"
 OTHER = " .,-#@_1234\n\u0307\u0323\u0310"

@@ -296,21 +296,38 @@ def analyse(doc, ctx) -> Analysis:
     vague_words = words.vague if marker_starts else []
 
     # "Does prose[a:b] hold one of these positions?" is asked of every paragraph and sentence:
-    # answered inline (positions[bisect_left(positions, a)] < b), a function call costing more
-    # than the answer.
+    # answered inline (positions[bisect_left(positions, a)] < b, see `far` below), a function call
+    # costing more than the answer.
     n_triggers, n_kinds, n_vague, n_markers = len(figure_triggers), len(kinds), len(vague_words), len(marker_starts)
     # whether the loop for unused vague sources may pass over sentences where none can be
     # (`may_stand_vague`), without finding their sources: most of the sentences it visits
     vague_test = n_markers and sdata.stand_vague_test and not has_joiners(doc)
     every_sentence, sentence_start, markdown = doc.sentences, sentence_starts(doc), doc.is_markdown
+    # The first position at or after the last start asked about, per list (`far` past the last
+    # one): the paragraphs and sentences are asked about in text order (each list by one of the
+    # sentence loops below), so while it is at or after the start asked about now it is also the
+    # first one there, and most paragraphs and sentences, with no such word, are passed over
+    # with a comparison rather than a bisect.
+    far = len(prose) + 1
+    next_trigger = next_kind = next_vague = next_marker = -1
     for _block, a, b in paragraph_spans(doc):
         # which of the two sentence loops below can find anything in this paragraph at all: one
         # needs a figure trigger and a kind word, the other a vague word and a marker (an unused
         # vague source)
-        k = bisect_left(figure_triggers, a)
-        with_figures = k < n_triggers and figure_triggers[k] < b and (k := bisect_left(kinds, a)) < n_kinds and kinds[k] < b
-        k = bisect_left(vague_words, a)
-        with_vague = k < n_vague and vague_words[k] < b and (k := bisect_left(marker_starts, a)) < n_markers and marker_starts[k] < b
+        if next_trigger < a:
+            k = bisect_left(figure_triggers, a)
+            next_trigger = figure_triggers[k] if k < n_triggers else far
+        with_figures = next_trigger < b
+        if with_figures:
+            if next_kind < a:
+                k = bisect_left(kinds, a)
+                next_kind = kinds[k] if k < n_kinds else far
+            with_figures = next_kind < b
+        if next_vague < a:
+            next_vague = vague_words[k] if (k := bisect_left(vague_words, a)) < n_vague else far
+        if next_vague < b and next_marker < a:
+            next_marker = marker_starts[k] if (k := bisect_left(marker_starts, a)) < n_markers else far
+        with_vague = next_vague < b and next_marker < b
         if not with_figures and not with_vague:
             continue
         if markdown and prose.find("|", a, b) >= 0:
@@ -339,11 +356,15 @@ def analyse(doc, ctx) -> Analysis:
         used: set[int] = set()  # ids of vague sources that a figure relies on
         for i, sentence in enumerate(sentences if with_figures else ()):
             start, end = sentence.start, sentence.end
-            k = bisect_left(figure_triggers, start)
-            if k == n_triggers or figure_triggers[k] >= end:
+            if next_trigger < start:
+                k = bisect_left(figure_triggers, start)
+                next_trigger = figure_triggers[k] if k < n_triggers else far
+            if next_trigger >= end:
                 continue
-            k = bisect_left(kinds, start)
-            if k == n_kinds or kinds[k] >= end:
+            if next_kind < start:
+                k = bisect_left(kinds, start)
+                next_kind = kinds[k] if k < n_kinds else far
+            if next_kind >= end:
                 continue
             at = figure_starts[bisect_left(figure_starts, start):bisect_left(figure_starts, end)]
             matches = anchored_matches(figure_re.match, prose, at, end)
@@ -364,11 +385,13 @@ def analyse(doc, ctx) -> Analysis:
         for i, sentence in enumerate(sentences if with_vague else ()):
             # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") in its sentence
             start, end = sentence.start, sentence.end
-            k = bisect_left(vague_words, start)
-            if k == n_vague or vague_words[k] >= end:
+            if next_vague < start:
+                next_vague = vague_words[k] if (k := bisect_left(vague_words, start)) < n_vague else far
+            if next_vague >= end:
                 continue
-            k = bisect_left(marker_starts, start)
-            if k == n_markers or marker_starts[k] >= end:
+            if next_marker < start:
+                next_marker = marker_starts[k] if (k := bisect_left(marker_starts, start)) < n_markers else far
+            if next_marker >= end:
                 continue
             if vague_test and i not in source_cache and not may_stand_vague(sdata, doc, start, end, marker_starts):
                 continue
