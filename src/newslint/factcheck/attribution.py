@@ -310,6 +310,30 @@ def analyse(doc, ctx) -> Analysis:
     # with a comparison rather than a bisect.
     far = len(prose) + 1
     next_trigger = next_kind = next_vague = next_marker = -1
+    # the sources of a sentence, by its start (a sentence is in one paragraph, and its sources are
+    # found once); made once per document rather than per paragraph
+    source_cache: dict[int, list[Source]] = {}
+
+    def sources_of(s) -> list[Source]:
+        start = s.start
+        found = source_cache.get(start)
+        if found is None:
+            end = s.end
+            k = bisect_left(marker_starts, start)
+            if k < n_markers and marker_starts[k] < end:
+                at = marker_starts[k:bisect_left(marker_starts, end, k)]
+                found = find_sources(sdata, prose, start, end, at, markers)
+                # "anaphoric" among the kinds: a C-level test (most sentences have none)
+                if found and "anaphoric" in map(_KIND, found):
+                    found = [_settle(source, prose, begin, start) for source in found]
+            else:
+                found = []
+            source_cache[start] = found
+        return found
+
+    # ids of vague sources that a figure relies on (every source is held in source_cache while the
+    # analysis runs: no id in it is another source's)
+    used: set[int] = set()
     for _block, a, b in paragraph_spans(doc):
         # which of the two sentence loops below can find anything in this paragraph at all: one
         # needs a figure trigger and a kind word, the other a vague word and a marker (an unused
@@ -334,26 +358,6 @@ def analyse(doc, ctx) -> Analysis:
             sentences = paragraph_sentences(doc, a, b)  # a table's rows left out
         else:  # what paragraph_sentences gives, without its calls (asked of most paragraphs)
             sentences = every_sentence[bisect_left(sentence_start, a):bisect_left(sentence_start, b)]
-        source_cache: dict[int, list[Source]] = {}
-
-        def sources_of(i: int) -> list[Source]:
-            found = source_cache.get(i)
-            if found is None:
-                s = sentences[i]
-                start, end = s.start, s.end
-                k = bisect_left(marker_starts, start)
-                if k < n_markers and marker_starts[k] < end:
-                    at = marker_starts[k:bisect_left(marker_starts, end, k)]
-                    found = find_sources(sdata, prose, start, end, at, markers)
-                    # "anaphoric" among the kinds: a C-level test (most sentences have none)
-                    if found and "anaphoric" in map(_KIND, found):
-                        found = [_settle(source, prose, begin, start) for source in found]
-                else:
-                    found = []
-                source_cache[i] = found
-            return found
-
-        used: set[int] = set()  # ids of vague sources that a figure relies on
         for i, sentence in enumerate(sentences if with_figures else ()):
             start, end = sentence.start, sentence.end
             if next_trigger < start:
@@ -372,8 +376,8 @@ def analyse(doc, ctx) -> Analysis:
                 continue
             # The verdict is the sentence's, the same for each of its figures: decided first, so
             # that the numbers of a sentence with a named source need not be classified now.
-            own = sources_of(i)
-            status, source = _decide(own, sources_of(i - 1) if i > 0 and _DECIDING.isdisjoint(map(_KIND, own)) else [])
+            own = sources_of(sentence)
+            status, source = _decide(own, sources_of(sentences[i - 1]) if i > 0 and _DECIDING.isdisjoint(map(_KIND, own)) else [])
             if status == "named":
                 result._sentences.append(partial(_figures, fdata, prose, matches, start, end))
                 continue
@@ -382,7 +386,7 @@ def analyse(doc, ctx) -> Analysis:
                 used.add(id(source))
             result._sentences.append(verdicts)
             result.reported += verdicts
-        for i, sentence in enumerate(sentences if with_vague else ()):
+        for sentence in sentences if with_vague else ():
             # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") in its sentence
             start, end = sentence.start, sentence.end
             if next_vague < start:
@@ -393,9 +397,9 @@ def analyse(doc, ctx) -> Analysis:
                 next_marker = marker_starts[k] if (k := bisect_left(marker_starts, start)) < n_markers else far
             if next_marker >= end:
                 continue
-            if vague_test and i not in source_cache and not may_stand_vague(sdata, doc, start, end, marker_starts):
+            if vague_test and start not in source_cache and not may_stand_vague(sdata, doc, start, end, marker_starts):
                 continue
-            for source in sources_of(i):
+            for source in sources_of(sentence):
                 if source.kind == "vague" and source.alone and id(source) not in used:
                     result.idle_vague.append(source)
     return result
