@@ -273,14 +273,21 @@ def _leave(code: int) -> None:
     import atexit
 
     atexit._run_exitfuncs()
+    if not flush_standard_streams() and code == 0:
+        code = 120  # the interpreter's own status when it cannot flush at exit
+    os._exit(code)
+
+
+def flush_standard_streams() -> bool:
+    """Flush stdout and stderr (before os._exit or os.fork); False when one could not be."""
+    flushed = True
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:
                 stream.flush()
         except (OSError, ValueError):
-            if code == 0:
-                code = 120  # the interpreter's own status when it cannot flush at exit
-    os._exit(code)
+            flushed = False
+    return flushed
 
 
 if __name__ == "__main__":  # pragma: no cover

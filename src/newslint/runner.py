@@ -34,6 +34,7 @@ from typing import Any, Callable, Iterator
 from newslint import cache
 from newslint.config import ConfigError, ConfigResolver
 from newslint.engine import FileResult, InternalError, Linter, Selection, at_or_above
+from newslint.launcher import flush_standard_streams
 from newslint.hindi.records import factory, record
 from newslint.source import InputError
 
@@ -360,7 +361,7 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
     queue_read = -1
     try:
         queue_read, chunks = _fill_queue(_chunks(pending_work, jobs))
-        _flush_standard_streams()
+        flush_standard_streams()  # or a helper's copy of a buffer could be written twice
         collector.before_fork()
         for _ in range(jobs - 1):
             helper = _start_helper(task, linter, chunks, queue_read, helpers, parent)
@@ -369,9 +370,10 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
             helpers.append(helper)
             os.set_blocking(helper.results_fd, False)
             selector.register(helper.results_fd, selectors.EVENT_READ, helper)
-        finished = [0]  # chunks done, here or by a helper
+        finished = 0  # chunks done, here or by a helper
 
         def collect(timeout: float | None) -> None:
+            nonlocal finished
             for key, _ in selector.select(timeout):
                 helper = key.data
                 while True:
@@ -392,7 +394,7 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
                         break
                     chunk = pickle.loads(buffer[start + _HEADER:start + _HEADER + size])
                     _take_chunk_result(linter, items, chunk, outcomes, progress)
-                    finished[0] += 1
+                    finished += 1
                     start += _HEADER + size
                 del buffer[:start]
                 if not helper.open:  # it has exited (or is exiting): a helper that failed stops the run now
@@ -406,12 +408,12 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
                 run_here(index, item)
                 if helpers:
                     collect(0)
-            finished[0] += 1
+            finished += 1
             yield from drain()
         while any(helper.open for helper in helpers):
             collect(None)
             yield from drain()
-        if finished[0] != len(chunks):  # cannot happen while every helper exits 0; never print less
+        if finished != len(chunks):  # cannot happen while every helper exits 0; never print less
             raise InternalError("a worker process stopped early; run again with --jobs 1")
     finally:
         if queue_read >= 0:
@@ -447,17 +449,6 @@ def _pipe_size(fd: int) -> int:
         return fcntl.fcntl(fd, getattr(fcntl, "F_GETPIPE_SZ", 1032))
     except OSError:
         return 4096  # one page: the least a pipe holds
-
-
-def _flush_standard_streams() -> None:
-    # Or a helper's copy of a buffer could be written twice (helpers leave with os._exit, but
-    # be safe against a library that writes on exit).
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:
-                stream.flush()
-        except (OSError, ValueError):
-            pass
 
 
 def _start_helper(task: Callable, linter: Linter, chunks: list, queue_read: int, helpers: list[_Helper], parent: int) -> _Helper | None:
