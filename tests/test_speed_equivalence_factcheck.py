@@ -20,7 +20,7 @@ from newslint.checks import unicode_lookalike as lookalike
 from newslint.config import Config
 from newslint.context import Context
 from newslint.document import parse_document
-from newslint.factcheck.attribution import analyse
+from newslint.factcheck.attribution import analyse, idle_vague_sources
 from newslint.factcheck.dates import build_date_data
 from newslint.factcheck.figures import build_figure_data
 from newslint.factcheck.sources import build_source_data
@@ -370,10 +370,10 @@ def test_sentences_passed_over_hold_no_vague_source_standing_alone(ctx):
                 passed_over += 1
                 found = find_sources(sources, doc.prose, s.start, s.end, at, sources.markers.for_doc(doc))
                 assert not [f for f in found if f.alone and f.kind in ("vague", "anaphoric")], (text, s.start, found)
-        tested = analyse(doc, ctx).idle_vague
+        tested = idle_vague_sources(doc, ctx)
         sources.stand_vague_test = False
         try:
-            plain = analyse(_doc(text), ctx).idle_vague
+            plain = idle_vague_sources(_doc(text), ctx)
         finally:
             sources.stand_vague_test = True
         assert tested == plain, text

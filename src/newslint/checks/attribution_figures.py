@@ -4,7 +4,7 @@ The analysis (figures, sources, the sentence window) lives in `newslint.factchec
 lists in `rules/attribution/`. Both rules share one analysis per document.
 """
 
-from newslint.factcheck.attribution import analyse
+from newslint.factcheck.attribution import analyse, idle_vague_sources
 from newslint.rule import Rule, Suggestion
 
 KIND_LABEL = {
@@ -131,7 +131,7 @@ class VagueAttribution(Rule):
                 f"{label} “{text}” rests only on {said}, which names nobody: {_note(figure.kind)}",
                 [Suggestion(text, safe=False, note=note)],
             )
-        for source in analysis.idle_vague:
+        for source in idle_vague_sources(doc, ctx):
             text = doc.text[source.start:source.end]
             yield self.finding(
                 source.start,

@@ -44,7 +44,8 @@ class Verdict:
 
 
 class Analysis:
-    """The verdicts of a document's figures, and its vague sources that cover no figure.
+    """The verdicts of a document's figures (and, through `idle_vague_sources`, its vague
+    sources that cover no figure).
 
     `reported` holds the figures AT101 and AT102 report on (no source, or only a vague one).
     A figure whose source is named is reported by no rule, so the numbers of a sentence with a
@@ -52,7 +53,10 @@ class Analysis:
 
     def __init__(self):
         self.reported: list[Verdict] = []  # status "none" or "vague", in text order
-        self.idle_vague: list[Source] = []
+        # AT102's vague sources that cover no figure (`idle_vague_sources`): looked for only when
+        # that rule asks, with what the figures' pass leaves for it (`_IdleSearch`)
+        self._idle_vague: list[Source] | None = None
+        self._idle_search: _IdleSearch | None = None
         # per sentence with a number, in text order: its verdicts, or (for a sentence with a named
         # source) a function that returns its figures
         self._sentences: list[list[Verdict] | Callable[[], list[Figure]]] = []
@@ -293,23 +297,17 @@ def analyse(doc, ctx) -> Analysis:
 
     markers = sdata.markers.for_doc(doc) if marker_starts else None
     figure_re = fdata.figures.for_doc(doc) if figure_triggers else None
-    vague_words = words.vague if marker_starts else []
 
     # "Does prose[a:b] hold one of these positions?" is asked of every paragraph and sentence:
     # answered inline (positions[bisect_left(positions, a)] < b, see `far` below), a function call
     # costing more than the answer.
-    n_triggers, n_kinds, n_vague, n_markers = len(figure_triggers), len(kinds), len(vague_words), len(marker_starts)
-    # whether the loop for unused vague sources may pass over sentences where none can be
-    # (`may_stand_vague`), without finding their sources: most of the sentences it visits
-    vague_test = n_markers and sdata.stand_vague_test and not has_joiners(doc)
-    every_sentence, sentence_start, markdown = doc.sentences, sentence_starts(doc), doc.is_markdown
+    n_triggers, n_kinds, n_markers = len(figure_triggers), len(kinds), len(marker_starts)
     # The first position at or after the last start asked about, per list (`far` past the last
-    # one): the paragraphs and sentences are asked about in text order (each list by one of the
-    # sentence loops below), so while it is at or after the start asked about now it is also the
-    # first one there, and most paragraphs and sentences, with no such word, are passed over
-    # with a comparison rather than a bisect.
+    # one): the paragraphs and sentences are asked about in text order, so while it is at or after
+    # the start asked about now it is also the first one there, and most paragraphs and
+    # sentences, with no such word, are passed over with a comparison rather than a bisect.
     far = len(prose) + 1
-    next_trigger = next_kind = next_vague = next_marker = -1
+    next_trigger = next_kind = -1
     # the sources of a sentence, by its start (a sentence is in one paragraph, and its sources are
     # found once); made once per document rather than per paragraph
     source_cache: dict[int, list[Source]] = {}
@@ -332,33 +330,27 @@ def analyse(doc, ctx) -> Analysis:
         return found
 
     # ids of vague sources that a figure relies on (every source is held in source_cache while the
-    # analysis runs: no id in it is another source's)
+    # analysis lives: no id in it is another source's)
     used: set[int] = set()
+    if marker_starts and words.vague:
+        result._idle_search = _IdleSearch(sdata, words.vague, marker_starts, sources_of, source_cache, used)
+    if not figure_triggers:
+        return result
+    every_sentence, sentence_start, markdown = doc.sentences, sentence_starts(doc), doc.is_markdown
     for _block, a, b in paragraph_spans(doc):
-        # which of the two sentence loops below can find anything in this paragraph at all: one
-        # needs a figure trigger and a kind word, the other a vague word and a marker (an unused
-        # vague source)
+        # a figure needs a trigger and a kind word in its paragraph
         if next_trigger < a:
             k = bisect_left(figure_triggers, a)
             next_trigger = figure_triggers[k] if k < n_triggers else far
-        with_figures = next_trigger < b
-        if with_figures:
-            if next_kind < a:
-                k = bisect_left(kinds, a)
-                next_kind = kinds[k] if k < n_kinds else far
-            with_figures = next_kind < b
-        if next_vague < a:
-            next_vague = vague_words[k] if (k := bisect_left(vague_words, a)) < n_vague else far
-        if next_vague < b and next_marker < a:
-            next_marker = marker_starts[k] if (k := bisect_left(marker_starts, a)) < n_markers else far
-        with_vague = next_vague < b and next_marker < b
-        if not with_figures and not with_vague:
+        if next_trigger >= b:
             continue
-        if markdown and prose.find("|", a, b) >= 0:
-            sentences = paragraph_sentences(doc, a, b)  # a table's rows left out
-        else:  # what paragraph_sentences gives, without its calls (asked of most paragraphs)
-            sentences = every_sentence[bisect_left(sentence_start, a):bisect_left(sentence_start, b)]
-        for i, sentence in enumerate(sentences if with_figures else ()):
+        if next_kind < a:
+            k = bisect_left(kinds, a)
+            next_kind = kinds[k] if k < n_kinds else far
+        if next_kind >= b:
+            continue
+        sentences = _checked_sentences(doc, a, b, every_sentence, sentence_start, markdown)
+        for i, sentence in enumerate(sentences):
             start, end = sentence.start, sentence.end
             if next_trigger < start:
                 k = bisect_left(figure_triggers, start)
@@ -386,8 +378,61 @@ def analyse(doc, ctx) -> Analysis:
                 used.add(id(source))
             result._sentences.append(verdicts)
             result.reported += verdicts
-        for sentence in sentences if with_vague else ():
-            # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") in its sentence
+    return result
+
+
+def _checked_sentences(doc, a: int, b: int, every_sentence, sentence_start, markdown: bool):
+    """The checked sentences of the paragraph prose[a:b]: `paragraph_sentences`, without its
+    calls for a paragraph with no table row (most)."""
+    if markdown and doc.prose.find("|", a, b) >= 0:
+        return paragraph_sentences(doc, a, b)  # a table's rows left out
+    return every_sentence[bisect_left(sentence_start, a):bisect_left(sentence_start, b)]
+
+
+class _IdleSearch(NamedTuple):
+    """What the figures' pass of `analyse` leaves for `idle_vague_sources`."""
+
+    sdata: object  # SourceData
+    vague_words: list[int]  # WordStarts.vague
+    marker_starts: list[int]  # WordStarts.markers
+    sources_of: Callable  # a sentence's sources, found once (shared with the figures' pass)
+    source_cache: dict[int, list[Source]]  # what sources_of has found, by sentence start
+    used: set[int]  # ids of the vague sources a figure relies on
+
+
+def idle_vague_sources(doc, ctx) -> list[Source]:
+    """The vague sources standing alone that cover no figure, in text order (AT102 reports them
+    on the marker itself). Looked for when AT102 asks, after the figures' pass of `analyse`: a
+    source covers figures of its own paragraph only, so every figure's source is known then."""
+    analysis = analyse(doc, ctx)
+    if analysis._idle_vague is None:
+        search = analysis._idle_search
+        analysis._idle_vague = _find_idle_vague(doc, *search) if search is not None else []
+        analysis._idle_search = None
+    return analysis._idle_vague
+
+
+def _find_idle_vague(doc, sdata, vague_words, marker_starts, sources_of, source_cache, used) -> list[Source]:
+    prose = doc.prose
+    n_vague, n_markers = len(vague_words), len(marker_starts)
+    # whether the loop may pass over sentences where no vague source can stand alone
+    # (`may_stand_vague`) without finding their sources: most of the sentences it visits
+    vague_test = sdata.stand_vague_test and not has_joiners(doc)
+    every_sentence, sentence_start, markdown = doc.sentences, sentence_starts(doc), doc.is_markdown
+    far = len(prose) + 1  # positions tracked as in `analyse`
+    next_vague = next_marker = -1
+    found: list[Source] = []
+    for _block, a, b in paragraph_spans(doc):
+        # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") and a marker in its sentence
+        if next_vague < a:
+            next_vague = vague_words[k] if (k := bisect_left(vague_words, a)) < n_vague else far
+        if next_vague >= b:
+            continue
+        if next_marker < a:
+            next_marker = marker_starts[k] if (k := bisect_left(marker_starts, a)) < n_markers else far
+        if next_marker >= b:
+            continue
+        for sentence in _checked_sentences(doc, a, b, every_sentence, sentence_start, markdown):
             start, end = sentence.start, sentence.end
             if next_vague < start:
                 next_vague = vague_words[k] if (k := bisect_left(vague_words, start)) < n_vague else far
@@ -401,5 +446,5 @@ def analyse(doc, ctx) -> Analysis:
                 continue
             for source in sources_of(sentence):
                 if source.kind == "vague" and source.alone and id(source) not in used:
-                    result.idle_vague.append(source)
-    return result
+                    found.append(source)
+    return found
