@@ -378,3 +378,34 @@ def test_sentences_passed_over_hold_no_vague_source_standing_alone(ctx):
             sources.stand_vague_test = True
         assert tested == plain, text
     assert passed_over > 100
+
+
+def test_at102_alone_finds_what_it_finds_after_at101(ctx):
+    """AT102's unused vague sources are looked for when AT102 asks, after AT101's pass over the
+    figures (`idle_vague_sources`): selected alone it reports exactly what it reports beside
+    AT101, and no source a figure's verdict rests on is among them."""
+    from pathlib import Path
+
+    from newslint.api import lint_text
+
+    seed = (Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt").read_text(encoding="utf-8")
+    rng = random.Random(11)
+    sources = ["सूत्रों के मुताबिक,", "मीडिया रिपोर्ट्स के मुताबिक", "बताया जा रहा है कि", "पुलिस ने बताया कि", "reports say", ""]
+    claims = ["हादसे में 12 लोगों की मौत हो गई", "500 करोड़ रुपये का घोटाला हुआ", "36 प्रतिशत मतदान हुआ", "शहर में बारिश हुई",
+              "40 लोग घायल हुए", "अगले हफ्ते बैठक होगी"]
+    stories = ["\n\n".join("। ".join(f"{rng.choice(sources)} {rng.choice(claims)}".strip() for _ in range(rng.randint(1, 4))) + "।"
+                             for _ in range(rng.randint(1, 3))) for _ in range(200)]
+    texts = _source_texts(300, 7) + stories + TEXTS + [seed]
+    unused = relied_on = 0
+    for text in texts:
+        both = lint_text(text, select=["AT101", "AT102"])
+        alone = lint_text(text, select=["AT102"])
+        key = lambda f: (f.start, f.end, f.message)  # noqa: E731
+        assert [key(f) for f in alone] == [key(f) for f in both if f.code == "AT102"], text
+        doc = _doc(text, "a.txt")
+        idle = idle_vague_sources(doc, ctx)
+        relied = {id(v.source) for v in analyse(doc, ctx).reported if v.source is not None}
+        assert not relied & {id(s) for s in idle}, text
+        unused += len(idle)
+        relied_on += len(relied)
+    assert unused > 20 and relied_on > 20
