@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 
 import regex
@@ -100,7 +101,10 @@ class DateAnalysis:
     relative references (DT102) on first use."""
 
     def __init__(self, doc=None, data: DateData | None = None):
-        self._doc = doc
+        # The analysis lives in doc.cache: held strongly, the document would be a reference cycle
+        # that only the garbage collector frees, with all its tokens and lines (and every young-
+        # generation collection of a run would go through them first).
+        self._doc = weakref.ref(doc) if doc is not None else None
         self._data = data
         self.pubdate: PubDate | None = None
         self.first_line: tuple[int, int] | None = None
@@ -473,7 +477,7 @@ def analyse_dates(doc, ctx) -> DateAnalysis:
 
 
 def _find_dates_and_pairs(result: DateAnalysis) -> None:
-    doc, data = result._doc, result._data
+    doc, data = result._doc(), result._data
     result._dates = []
     if doc is None:
         return
@@ -509,7 +513,7 @@ def _find_dates_and_pairs(result: DateAnalysis) -> None:
 
 
 def _find_relatives(result: DateAnalysis) -> None:
-    doc, data = result._doc, result._data
+    doc, data = result._doc(), result._data
     result._relatives = []
     if doc is None:
         return
