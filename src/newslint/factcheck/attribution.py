@@ -17,7 +17,6 @@ marker itself ("मीडिया रिपोर्टर्स के मु�
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import partial
 from itertools import compress, islice
 from operator import itemgetter
@@ -29,6 +28,7 @@ from newslint.factcheck.figures import Figure, build_figure_data, classify, is_r
 from newslint.factcheck.phrases import bounded, phrase_pattern
 from newslint.factcheck.sources import Source, build_source_data, find_sources
 from newslint.factcheck.text import _WORD_CHAR, _word_char, anchored_matches, digit_starts, has_joiners, paragraph_sentences, paragraph_spans, sentence_starts
+from newslint.hindi.records import record
 
 NEXT_WORD_RE = regex.compile(r"[\p{L}\p{M}]+\s+([\p{L}\p{M}]+)")
 
@@ -36,7 +36,7 @@ CACHE_KEY = "factcheck.attribution"
 WORDS_KEY = "factcheck.attribution.words"
 
 
-@dataclass
+@record
 class Verdict:
     figure: Figure
     status: str  # "named", "vague", "none"

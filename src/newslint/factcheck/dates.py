@@ -24,7 +24,6 @@ import bisect
 import calendar
 import datetime as dt
 import weakref
-from dataclasses import dataclass
 
 import regex
 
@@ -41,6 +40,7 @@ from newslint.factcheck.phrases import (
 )
 from newslint.factcheck.text import SubsetPattern, WordFinder, first_words, in_range
 from newslint.factcheck.text import sentence_starts as sentence_starts_of
+from newslint.hindi.records import record
 from newslint.packs import longest_first
 
 CACHE_KEY = "factcheck.dates"
@@ -51,7 +51,7 @@ YEAR = r"(?<![\p{Nd}])[0-9०-९]{4}(?![\p{Nd}])"
 YEAR_IN_TEXT = regex.compile(r"(?<![\p{Nd}])(?:1[89]|20|21|१[८९]|२०|२१)[0-9०-९]{2}(?![\p{Nd}])")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DateMention:
     start: int
     end: int
@@ -61,7 +61,7 @@ class DateMention:
     month_text: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Pair:
     """A weekday written next to a date."""
 
@@ -73,7 +73,7 @@ class Pair:
     date: DateMention
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PubDate:
     date: dt.date | None  # None when the dateline has no year
     day: int
@@ -83,7 +83,7 @@ class PubDate:
     end: int = 0
 
 
-@dataclass
+@record
 class Relative:
     start: int
     end: int
