@@ -381,9 +381,11 @@ def test_sentences_passed_over_hold_no_vague_source_standing_alone(ctx):
 
 
 def test_at102_alone_finds_what_it_finds_after_at101(ctx):
-    """AT102's unused vague sources are looked for when AT102 asks, after AT101's pass over the
-    figures (`idle_vague_sources`): selected alone it reports exactly what it reports beside
-    AT101, and no source a figure's verdict rests on is among them."""
+    """AT102's idle vague sources are looked for when AT102 asks, after the figures' pass
+    (`idle_vague_sources`). The guard that the search comes after that pass is that no idle
+    source is one a figure's verdict rests on (it fails when the search ignores them); that AT102
+    selected alone reports what it reports beside AT101 guards against AT101 leaving shared
+    state behind."""
     from pathlib import Path
 
     from newslint.api import lint_text

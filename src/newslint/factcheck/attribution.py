@@ -26,7 +26,7 @@ import regex
 
 from newslint.factcheck.figures import Figure, build_figure_data, classify, is_range
 from newslint.factcheck.phrases import bounded, phrase_pattern
-from newslint.factcheck.sources import Source, build_source_data, find_sources
+from newslint.factcheck.sources import Source, SourceData, build_source_data, find_sources
 from newslint.factcheck.text import _WORD_CHAR, _word_char, anchored_matches, digit_starts, has_joiners, paragraph_sentences, paragraph_spans, sentence_starts
 from newslint.hindi.records import record
 
@@ -329,8 +329,8 @@ def analyse(doc, ctx) -> Analysis:
             source_cache[start] = found
         return found
 
-    # ids of vague sources that a figure relies on (every source is held in source_cache while the
-    # analysis lives: no id in it is another source's)
+    # ids of vague sources that a figure relies on (every source is held in source_cache for as
+    # long as `used` is read, up to `idle_vague_sources`: no id in it is another source's)
     used: set[int] = set()
     if marker_starts and words.vague:
         result._idle_search = _IdleSearch(sdata, words.vague, marker_starts, sources_of, source_cache, used)
@@ -392,7 +392,7 @@ def _checked_sentences(doc, a: int, b: int, every_sentence, sentence_start, mark
 class _IdleSearch(NamedTuple):
     """What the figures' pass of `analyse` leaves for `idle_vague_sources`."""
 
-    sdata: object  # SourceData
+    sdata: SourceData
     vague_words: list[int]  # WordStarts.vague
     marker_starts: list[int]  # WordStarts.markers
     sources_of: Callable  # a sentence's sources, found once (shared with the figures' pass)
@@ -401,8 +401,8 @@ class _IdleSearch(NamedTuple):
 
 
 def idle_vague_sources(doc, ctx) -> list[Source]:
-    """The vague sources standing alone that cover no figure, in text order (AT102 reports them
-    on the marker itself). Looked for when AT102 asks, after the figures' pass of `analyse`: a
+    """The idle vague sources: those standing alone that cover no figure, in text order (AT102
+    reports them on the marker itself). Looked for when AT102 asks, after the figures' pass of `analyse`: a
     source covers figures of its own paragraph only, so every figure's source is known then."""
     analysis = analyse(doc, ctx)
     if analysis._idle_vague is None:

@@ -114,6 +114,15 @@ class DateAnalysis:
         self._months: list[int] = []
         self._relatives: list[Relative] | None = None
 
+    def _document(self):
+        """The document analysed, or None for an analysis of no document (nothing to find)."""
+        if self._doc is None:
+            return None
+        doc = self._doc()
+        if doc is None:  # only a caller that dropped the document and kept its analysis gets here
+            raise ReferenceError("a DateAnalysis was read after its document was freed; keep the document")
+        return doc
+
     @property
     def dates(self) -> list[DateMention]:
         if self._dates is None:
@@ -477,7 +486,7 @@ def analyse_dates(doc, ctx) -> DateAnalysis:
 
 
 def _find_dates_and_pairs(result: DateAnalysis) -> None:
-    doc, data = result._doc(), result._data
+    doc, data = result._document(), result._data
     result._dates = []
     if doc is None:
         return
@@ -513,7 +522,7 @@ def _find_dates_and_pairs(result: DateAnalysis) -> None:
 
 
 def _find_relatives(result: DateAnalysis) -> None:
-    doc, data = result._doc(), result._data
+    doc, data = result._document(), result._data
     result._relatives = []
     if doc is None:
         return
