@@ -301,7 +301,7 @@ def analyse(doc, ctx) -> Analysis:
     # "Does prose[a:b] hold one of these positions?" is asked of every paragraph and sentence:
     # answered inline (positions[bisect_left(positions, a)] < b, see `far` below), a function call
     # costing more than the answer.
-    n_triggers, n_kinds, n_markers = len(figure_triggers), len(kinds), len(marker_starts)
+    n_markers = len(marker_starts)
     # The first position at or after the last start asked about, per list (`far` past the last
     # one): the paragraphs and sentences are asked about in text order, so while it is at or after
     # the start asked about now it is also the first one there, and most paragraphs and
@@ -340,26 +340,22 @@ def analyse(doc, ctx) -> Analysis:
     for _block, a, b in paragraph_spans(doc):
         # a figure needs a trigger and a kind word in its paragraph
         if next_trigger < a:
-            k = bisect_left(figure_triggers, a)
-            next_trigger = figure_triggers[k] if k < n_triggers else far
+            next_trigger = _first_at(figure_triggers, a, far)
         if next_trigger >= b:
             continue
         if next_kind < a:
-            k = bisect_left(kinds, a)
-            next_kind = kinds[k] if k < n_kinds else far
+            next_kind = _first_at(kinds, a, far)
         if next_kind >= b:
             continue
         sentences = _checked_sentences(doc, a, b, every_sentence, sentence_start, markdown)
         for i, sentence in enumerate(sentences):
             start, end = sentence.start, sentence.end
             if next_trigger < start:
-                k = bisect_left(figure_triggers, start)
-                next_trigger = figure_triggers[k] if k < n_triggers else far
+                next_trigger = _first_at(figure_triggers, start, far)
             if next_trigger >= end:
                 continue
             if next_kind < start:
-                k = bisect_left(kinds, start)
-                next_kind = kinds[k] if k < n_kinds else far
+                next_kind = _first_at(kinds, start, far)
             if next_kind >= end:
                 continue
             at = figure_starts[bisect_left(figure_starts, start):bisect_left(figure_starts, end)]
@@ -379,6 +375,14 @@ def analyse(doc, ctx) -> Analysis:
             result._sentences.append(verdicts)
             result.reported += verdicts
     return result
+
+
+def _first_at(positions: list[int], start: int, far: int) -> int:
+    """The first of the sorted positions at or after start, else far. Asked only when the one
+    kept for the last start is behind this one: most paragraphs and sentences are passed over
+    with a comparison and no call."""
+    k = bisect_left(positions, start)
+    return positions[k] if k < len(positions) else far
 
 
 def _checked_sentences(doc, a: int, b: int, every_sentence, sentence_start, markdown: bool):
@@ -414,7 +418,6 @@ def idle_vague_sources(doc, ctx) -> list[Source]:
 
 def _find_idle_vague(doc, sdata, vague_words, marker_starts, sources_of, source_cache, used) -> list[Source]:
     prose = doc.prose
-    n_vague, n_markers = len(vague_words), len(marker_starts)
     # whether the loop may pass over sentences where no vague source can stand alone
     # (`may_stand_vague`) without finding their sources: most of the sentences it visits
     vague_test = sdata.stand_vague_test and not has_joiners(doc)
@@ -425,21 +428,21 @@ def _find_idle_vague(doc, sdata, vague_words, marker_starts, sources_of, source_
     for _block, a, b in paragraph_spans(doc):
         # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") and a marker in its sentence
         if next_vague < a:
-            next_vague = vague_words[k] if (k := bisect_left(vague_words, a)) < n_vague else far
+            next_vague = _first_at(vague_words, a, far)
         if next_vague >= b:
             continue
         if next_marker < a:
-            next_marker = marker_starts[k] if (k := bisect_left(marker_starts, a)) < n_markers else far
+            next_marker = _first_at(marker_starts, a, far)
         if next_marker >= b:
             continue
         for sentence in _checked_sentences(doc, a, b, every_sentence, sentence_start, markdown):
             start, end = sentence.start, sentence.end
             if next_vague < start:
-                next_vague = vague_words[k] if (k := bisect_left(vague_words, start)) < n_vague else far
+                next_vague = _first_at(vague_words, start, far)
             if next_vague >= end:
                 continue
             if next_marker < start:
-                next_marker = marker_starts[k] if (k := bisect_left(marker_starts, start)) < n_markers else far
+                next_marker = _first_at(marker_starts, start, far)
             if next_marker >= end:
                 continue
             if vague_test and start not in source_cache and not may_stand_vague(sdata, doc, start, end, marker_starts):
