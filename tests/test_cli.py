@@ -178,3 +178,25 @@ def test_disable_file(cli, tmp_path):
     (tmp_path / "a.md").write_text("पहली  पंक्ति\n\n<!-- newslint-disable-file typography -->\n", encoding="utf-8")
     findings = json_findings(cli("check", "--select", "TY107,NL001", "--format", "json", "a.md", cwd=tmp_path))
     assert findings == []
+
+
+def test_config_discovery_walks_each_folder_once(tmp_path, monkeypatch):
+    """A tree of folders under one pyproject.toml: each folder gets its nearest config, a nested
+    newslint.toml wins below it, and the pyproject.toml up the tree is read once, not per folder."""
+    from newslint import config as config_module
+
+    (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nignore = ["TY107"]\n', encoding="utf-8")
+    for name in ("a", "b", "c/d", "e"):
+        (tmp_path / name).mkdir(parents=True)
+    (tmp_path / "e" / "newslint.toml").write_text('select = ["TY107"]\n', encoding="utf-8")
+    (tmp_path / "e" / "f").mkdir()
+    reads = []
+    real_read_table = config_module.read_table
+    monkeypatch.setattr(config_module, "read_table", lambda path: reads.append(path) or real_read_table(path))
+    resolver = config_module.ConfigResolver(cwd=tmp_path)
+    by_folder = {name: resolver.for_path(tmp_path / name / "x.md") for name in ("a", "b", "c/d", "c", "e/f", "e")}
+    top = by_folder["a"]
+    assert top.ignore == ["TY107"] and by_folder["b"] is top and by_folder["c/d"] is top and by_folder["c"] is top
+    assert by_folder["e/f"].select == ["TY107"] and by_folder["e"] is by_folder["e/f"]
+    # discovery reads pyproject.toml once; loading it as the config reads it once more
+    assert reads.count(tmp_path / "pyproject.toml") == 2

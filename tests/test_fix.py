@@ -377,3 +377,26 @@ def test_python_api_fix_text_still_works():
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__]))
+
+
+def test_write_refuses_a_source_read_without_a_fingerprint(tmp_path):
+    """`check` reads files without fingerprinting them (it never writes); a fix must never be
+    written on the strength of such a read."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"old")
+    with pytest.raises(ValueError, match="without a fingerprint"):
+        write_atomically(path, b"fixed", "")
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_only_a_linter_that_may_write_fingerprints_what_it_reads(tmp_path):
+    from newslint.config import ConfigResolver
+    from newslint.engine import Linter
+
+    path = tmp_path / "a.txt"
+    path.write_bytes("पहली  पंक्ति\n".encode("utf-8"))
+    linter = Linter(ConfigResolver(cwd=tmp_path))
+    assert linter.lint_path(path).source.fingerprint == _sha(path.read_bytes())  # fix, the API
+    linter.fingerprints = False  # check
+    assert linter.lint_path(path).source.fingerprint == ""

@@ -130,16 +130,37 @@ def load_config(path: Path) -> Config:
     return validate(table, path)
 
 
-def find_config_file(start: Path) -> Path | None:
-    """The nearest config file walking up from `start` (a folder)."""
+def find_config_file(start: Path, known: dict[Path, Path | None] | None = None) -> Path | None:
+    """The nearest config file walking up from `start` (a folder).
+
+    `known`: the answers for folders already walked from (each folder → its nearest config
+    file), filled in here. A run over a tree of folders asks once per folder, and without it
+    every folder re-read and re-parsed the same pyproject.toml up the tree (19 parses for the
+    bench corpus: ~6 ms of a run's serial start)."""
     folder = start.resolve()
+    walked = []
+    found = None
     for candidate in (folder, *folder.parents):
-        for name in CONFIG_FILES:
-            path = candidate / name
-            if path.is_file():
-                if name == "pyproject.toml" and read_table(path) is None:
-                    continue
-                return path
+        if known is not None and candidate in known:
+            found = known[candidate]
+            break
+        walked.append(candidate)
+        found = _config_in(candidate)
+        if found is not None:
+            break
+    if known is not None:
+        for candidate in walked:
+            known[candidate] = found
+    return found
+
+
+def _config_in(folder: Path) -> Path | None:
+    for name in CONFIG_FILES:
+        path = folder / name
+        if path.is_file():
+            if name == "pyproject.toml" and read_table(path) is None:
+                continue
+            return path
     return None
 
 
@@ -151,6 +172,7 @@ class ConfigResolver:
         self.languagetool_url = languagetool_url  # --languagetool-url wins over every config
         self._by_file: dict[Path, Config] = {}
         self._by_folder: dict[Path, Config] = {}
+        self._nearest: dict[Path, Path | None] = {}  # folder → its nearest config file (find_config_file)
         self.explicit = self._override(load_config(explicit)) if explicit else None
 
     def _override(self, config: Config) -> Config:
@@ -166,7 +188,7 @@ class ConfigResolver:
         if cached is not None:
             return cached
         folder = raw_folder.resolve()
-        config_path = find_config_file(folder)
+        config_path = find_config_file(folder, self._nearest)
         if config_path is None:
             config = self._by_file.get(Path("<defaults>")) or self._override(Config(root=self.cwd))
             self._by_file[Path("<defaults>")] = config

@@ -52,6 +52,9 @@ class Linter:
     def __init__(self, resolver: ConfigResolver, selection: Selection | None = None):
         self.resolver = resolver
         self.selection = selection or Selection()
+        # Each file's fingerprint, for `fix` to see that nothing changed it before it writes.
+        # `check` never writes, and turns it off.
+        self.fingerprints = True
         self._rules_by_config: dict[int, list[Rule]] = {}
         for sels, where in (
             (self.selection.select or [], "--select"),
@@ -155,7 +158,7 @@ class Linter:
 
     def lint_path(self, path: Path) -> FileResult:
         config = self.resolver.for_path(path)
-        source = read_source(path, max_bytes=config.max_file_size)
+        source = read_source(path, max_bytes=config.max_file_size, fingerprint=self.fingerprints)
         return self.lint_source(source, config)
 
     def lint_stdin(self, shown_as: str) -> FileResult:

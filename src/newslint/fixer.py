@@ -31,6 +31,7 @@ from typing import Callable
 import regex
 
 from newslint.rule import Finding, Suggestion
+from newslint.source import fingerprint_of
 
 MAX_PASSES = 10
 LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
@@ -187,7 +188,7 @@ class NotWritable(Exception):
 
 
 def _fingerprint(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return fingerprint_of(path.read_bytes())
 
 
 def write_atomically(path: Path, data: bytes, expected_fingerprint: str) -> None:
@@ -196,6 +197,8 @@ def write_atomically(path: Path, data: bytes, expected_fingerprint: str) -> None
     Refuses (FileChanged) when the bytes on disk are no longer those that were read, and
     (NotWritable) when the file is read-only. A symlink is followed: its target is replaced.
     """
+    if not expected_fingerprint:  # a source read without one (as `check` reads): never guess
+        raise ValueError(f"{path}: read without a fingerprint; nothing was written")
     target = path.resolve()
     if _fingerprint(target) != expected_fingerprint:
         raise FileChanged(f"{path}: the file changed while newslint was fixing it; nothing was written (run again)")

@@ -6,7 +6,6 @@ columns; `github` prints workflow commands (annotations); `gitlab` is a Code Qua
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from collections import Counter
@@ -317,6 +316,8 @@ def github_report(findings: list[Finding]) -> str:
 
 def fingerprint(f: Finding, occurrence: int = 0) -> str:
     """Stable across runs and unaffected by edits elsewhere in the file: no line numbers in it."""
+    import hashlib  # here: only the formats with fingerprints pay for its import
+
     key = "\x1f".join([f.path, f.code, f.text, f.message, str(occurrence)])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 

@@ -833,6 +833,7 @@ def run_check(options: RunOptions, fmt: str, output: Path | None, style, statist
     report = Report(fmt, style, statistics=statistics, quiet=quiet)
     try:
         linter = make_linter(options)
+        linter.fingerprints = False  # nothing is written
         for result in iter_results(linter, options, on_error, keep_text=fmt == "full"):
             report.add(result)  # written as it comes: with --jobs, while the helpers still lint
     except (ConfigError, InternalError) as exc:

@@ -11,7 +11,6 @@ after BOM removal, before any normalisation, with its line endings as written.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import re  # ASCII-only pattern: the stdlib is enough and cheaper to import
 import sys
@@ -43,7 +42,7 @@ class Source:
     encoding: str = "utf-8"  # codec used to encode the text back ("utf-8", "utf-16-le", …)
     bom: bytes = b""
     newline: str = "\n"  # the dominant line ending: "\n", "\r\n" or "\r"
-    fingerprint: str = ""  # sha256 of the bytes read
+    fingerprint: str = ""  # sha256 of the bytes read ("" when not asked for: `check` never writes)
     real_path: Path | None = None  # None for stdin
     kind: str = field(default="text")  # "text" or "markdown"
 
@@ -98,7 +97,16 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
     return text, "utf-8", b""
 
 
-def source_from_bytes(data: bytes, path: str, real_path: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+def fingerprint_of(data: bytes) -> str:
+    """What `newslint fix` compares before it writes: the file must still hold the bytes it read."""
+    import hashlib  # only a run that may write pays for it (it loads OpenSSL: ~2 ms)
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def source_from_bytes(
+    data: bytes, path: str, real_path: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES, fingerprint: bool = True
+) -> Source:
     if max_bytes and len(data) > max_bytes:
         raise InputError(
             path,
@@ -112,7 +120,7 @@ def source_from_bytes(data: bytes, path: str, real_path: Path | None = None, max
         encoding=encoding,
         bom=bom,
         newline=detect_newline(text),
-        fingerprint=hashlib.sha256(data).hexdigest(),
+        fingerprint=fingerprint_of(data) if fingerprint else "",
         real_path=real_path,
         kind=kind_for(path),
     )
@@ -126,7 +134,7 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def read_source(path: Path, shown_as: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+def read_source(path: Path, shown_as: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, fingerprint: bool = True) -> Source:
     shown = shown_as or display_path(path)
     try:
         if path.is_dir():
@@ -148,7 +156,7 @@ def read_source(path: Path, shown_as: str | None = None, max_bytes: int = DEFAUL
         raise InputError(shown, "is a directory") from None
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
-    return source_from_bytes(data, shown, real_path=path, max_bytes=max_bytes)
+    return source_from_bytes(data, shown, real_path=path, max_bytes=max_bytes, fingerprint=fingerprint)
 
 
 def read_stdin(shown_as: str = "-", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
