@@ -51,3 +51,30 @@ def test_exit_status_follows_the_interpreter(capsys):
     assert launcher._exit_status(256 + 3) == 3
     assert launcher._exit_status("newslint: gone") == 1
     assert capsys.readouterr().err == "newslint: gone\n"
+
+
+def test_a_run_leaves_its_results_to_the_exit_only_when_the_process_ends_after_it(tmp_path, monkeypatch):
+    """run_check hands its report to keep_until_exit: kept for os._exit to drop in the `newslint`
+    process, freed as usual where the process goes on (a test, a program using newslint)."""
+    import weakref
+
+    from newslint.report import Style
+    from newslint.runner import RunOptions, run_check
+
+    path = tmp_path / "a.txt"
+    path.write_text("यह  पंक्ति है।\n", encoding="utf-8")
+    reports = []
+    real_keep = launcher.keep_until_exit
+
+    def spy(report, *rest):
+        reports.append(weakref.ref(report))
+        real_keep(report, *rest)
+
+    monkeypatch.setattr("newslint.runner.keep_until_exit", spy)
+    monkeypatch.setattr(launcher, "_KEPT", [])
+    options = RunOptions(paths=[str(path)], jobs=1)
+    assert run_check(options, "concise", tmp_path / "out.txt", Style(False), False, False, True) == 0
+    assert reports and reports[-1]() is None and launcher._KEPT == []  # freed on return
+    monkeypatch.setattr(launcher, "_ENDS_AFTER_COMMAND", [True])
+    assert run_check(options, "concise", tmp_path / "out.txt", Style(False), False, False, True) == 0
+    assert reports[-1]() is not None and launcher._KEPT[0][0] is reports[-1]()

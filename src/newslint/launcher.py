@@ -28,6 +28,24 @@ PROTOCOL = 1
 SOCKET_PATH_LIMIT = 100
 CONNECT_WAIT = 3.0  # seconds to wait for a server to answer before running the command here
 
+# What a command leaves for the end of the process to drop (see `keep_until_exit`), and whether
+# this process ends with os._exit right after the command (`main`, a server's child).
+_KEPT: list = []
+_ENDS_AFTER_COMMAND = [False]
+
+
+def ends_after_command() -> None:
+    """Say that this process ends (with os._exit) as soon as the command returns."""
+    _ENDS_AFTER_COMMAND[0] = True
+
+
+def keep_until_exit(*objects) -> None:
+    """Leave a run's results to the end of the process rather than free them when the command
+    returns, if the process ends right after it (os._exit frees nothing one by one). A 5 MB
+    run's 11,000 findings took ~7 ms to free, at the serial end of every run."""
+    if _ENDS_AFTER_COMMAND[0]:
+        _KEPT.append(objects)
+
 
 def cache_folder() -> str | None:
     """The user's newslint cache folder (see `newslint.cache`), or None when caching is off."""
@@ -245,6 +263,7 @@ def main() -> None:
             _start_in_background()
     from newslint.cli import main as cli_main
 
+    ends_after_command()
     try:
         cli_main()
         code = 0

@@ -63,9 +63,16 @@ class Report:
         self.results: list["FileResult"] = []
         self.lines: list[str] = []
         self.per_file = fmt in ("concise", "full") and not statistics and not quiet
+        # The summary line's numbers, counted as the results come (not over every finding at
+        # the end: with --jobs the counting then happens while the helpers still lint).
+        self.severities: Counter = Counter()
+        self.fixable = 0
 
     def add(self, result: "FileResult") -> None:
         self.results.append(result)
+        if result.findings and self.fmt in ("concise", "full"):
+            self.severities.update(f.severity for f in result.findings)
+            self.fixable += sum(1 for f in result.findings if f.fixable)
         if self.per_file:
             lines, style = self.lines, self.style
             for finding in result.findings:
@@ -75,8 +82,9 @@ class Report:
 
     def finish(self) -> str:
         results = self.results
-        findings = [f for result in results for f in result.findings]
         fmt = self.fmt
+        if fmt not in ("concise", "full") or self.statistics:
+            findings = [f for result in results for f in result.findings]
         if fmt == "json":
             return json_report(findings, len(results))
         if fmt == "sarif":
@@ -88,9 +96,12 @@ class Report:
         lines = self.lines
         if self.statistics:
             lines.extend(statistics_table(findings))
-        if not self.quiet or findings:
-            lines.append(summary_line(findings, len(results), self.style))
-        return "\n".join(lines) + "\n"
+        if not self.quiet or self.severities:
+            lines.append(summary_text(self.severities, self.fixable, len(results), self.style))
+        if not lines:
+            return "\n"
+        lines.append("")  # the final newline (the report is megabytes: no copy to add it)
+        return "\n".join(lines)
 
 
 # -- human formats ---------------------------------------------------------------------------------
@@ -137,13 +148,17 @@ def full_context(f: Finding, text: str, style: Style) -> list[str]:
 
 
 def summary_line(findings: list[Finding], files: int, style: Style) -> str:
-    if not findings:
+    return summary_text(Counter(f.severity for f in findings), sum(1 for f in findings if f.fixable), files, style)
+
+
+def summary_text(counts: Counter, fixable: int, files: int, style: Style) -> str:
+    """The last line of the human formats, from the findings' severities and fixable count."""
+    total = sum(counts.values())
+    if not total:
         return f"All clear: no findings in {files} file{'s' if files != 1 else ''}."
-    counts = Counter(f.severity for f in findings)
     parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}" for level in ("error", "warning", "info") if counts[level]]
-    fixable = sum(1 for f in findings if f.fixable)
     tail = f" ({fixable} fixable with `newslint fix`)" if fixable else ""
-    return style.bold(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''}: {', '.join(parts)}{tail}.")
+    return style.bold(f"Found {total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}: {', '.join(parts)}{tail}.")
 
 
 def statistics_table(findings: list[Finding]) -> list[str]:

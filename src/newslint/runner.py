@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterator
 from newslint import cache
 from newslint.config import ConfigError, ConfigResolver
 from newslint.engine import FileResult, InternalError, Linter, Selection, at_or_above
-from newslint.launcher import flush_standard_streams
+from newslint.launcher import flush_standard_streams, keep_until_exit
 from newslint.hindi.records import factory, record
 from newslint.source import InputError
 
@@ -840,6 +840,7 @@ def run_check(options: RunOptions, fmt: str, output: Path | None, style, statist
         error(str(exc))
         return 2
     results = report.results
+    keep_until_exit(report, linter)  # (when the process ends right after this run)
     text = report.finish()
     if output is not None:
         try:

@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 from newslint import __version__, cache
-from newslint.launcher import PROTOCOL, _same_user, socket_path, supported
+from newslint.launcher import PROTOCOL, _same_user, ends_after_command, socket_path, supported
 
 DEFAULT_IDLE_TIMEOUT = 3600.0
 START_WAIT = 30.0  # seconds `server start` waits for a detached server to answer
@@ -494,6 +494,7 @@ def run_child(listener: socket.socket | None, conn: socket.socket, request: tupl
         return 0
     conn.settimeout(None)
     _die_with_the_launcher(conn)
+    ends_after_command()  # fork_run's os._exit
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
     unbuffered = bool(env.get("PYTHONUNBUFFERED"))
