@@ -147,10 +147,6 @@ def full_context(f: Finding, text: str, style: Style) -> list[str]:
     return out
 
 
-def summary_line(findings: list[Finding], files: int, style: Style) -> str:
-    return summary_text(Counter(f.severity for f in findings), sum(1 for f in findings if f.fixable), files, style)
-
-
 def summary_text(counts: Counter, fixable: int, files: int, style: Style) -> str:
     """The last line of the human formats, from the findings' severities and fixable count."""
     total = sum(counts.values())
