@@ -446,3 +446,39 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it(tmp_path):
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize("level", ["error", "warning", "info"])
+def test_exit_status_with_two_jobs_counts_what_the_helper_found(cli, tmp_path, level):
+    """With a human format the helper sends each file's digest (its report lines and counts),
+    not its findings: the failing count in it decides the exit status as the findings did."""
+    news = make_tree(tmp_path)
+    (news / "desk1" / "broken.txt").unlink()
+    codes = {jobs: run(cli, tmp_path, "check", "--fail-on", level, "news", "--jobs", jobs) for jobs in ("1", "2")}
+    assert codes["1"] == codes["2"]
+    expected = 1 if level != "error" else codes["1"][0]  # the tree has warnings and infos
+    assert codes["1"][0] == expected
+
+
+def test_a_digest_prints_what_the_result_prints(tmp_path):
+    """`Report.add` gives the same report for a file's result and for its digest (what a
+    `--jobs` helper sends), in the human formats; the digest carries no findings."""
+    import pickle
+
+    from newslint.report import FileDigest, Report, Style
+
+    linter, options, items = items_for(tmp_path, 6)
+    (tmp_path / "slips.txt").write_text(TWO_SPACES + "वह कहते थें।\n", encoding="utf-8")
+    results = [runner.lint_task(linter, item) for item in items] + [runner.lint_task(linter, runner.Item("file", tmp_path / "slips.txt"))]
+    assert results[-1].findings
+    for fmt in ("concise", "full"):
+        for quiet in (False, True):
+            direct, digested = Report(fmt, Style(False), quiet=quiet), Report(fmt, Style(False), quiet=quiet)
+            for result in results:
+                direct.add(result)
+                digest = pickle.loads(pickle.dumps(digested.digester.digest(result, "warning")))
+                assert isinstance(digest, FileDigest) and not hasattr(digest, "findings")
+                digested.add(digest)
+            assert direct.finish() == digested.finish()
+    assert Report("concise", Style(False), statistics=True).digester is None  # the table needs the findings
+    assert Report("json", Style(False)).digester is None

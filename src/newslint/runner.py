@@ -793,8 +793,17 @@ class TimingTotals:
 
 # -- check ----------------------------------------------------------------------------------------
 
-def iter_results(linter: Linter, options: RunOptions, on_error: Callable[[str], None], keep_text: bool = True) -> Iterator[FileResult]:
+def digest_task(linter: Linter, item: Item, digester) -> Any:
+    """Lint one file and keep only what the report prints of it (`report.FileDigest`)."""
+    result = lint_task(linter, item)
+    return digester.digest(result, linter.fail_on(result.config))
+
+
+def iter_results(
+    linter: Linter, options: RunOptions, on_error: Callable[[str], None], keep_text: bool = True, digester=None
+) -> Iterator[Any]:
     """Lint every input, yielding results in input order; report input errors through on_error.
+    Each result is a FileResult, or with a `digester` (`report.Digester`) the file's digest.
 
     Raises InternalError (a bug in a rule) at the point a sequential run would hit it.
     """
@@ -802,7 +811,10 @@ def iter_results(linter: Linter, options: RunOptions, on_error: Callable[[str], 
     items = plan(linter, options)
     progress = Progress.for_items(items, options.progress)
     try:
-        task = lint_task if keep_text else functools.partial(lint_task, keep_text=False)
+        if digester is not None:
+            task = functools.partial(digest_task, digester=digester)
+        else:
+            task = lint_task if keep_text else functools.partial(lint_task, keep_text=False)
         for item, outcome in run_items(linter, options, items, task, progress=progress):
             timings.add(outcome)
             if item.kind != "file" and item.kind != "stdin" or outcome.status != "ok":
@@ -822,7 +834,7 @@ def iter_results(linter: Linter, options: RunOptions, on_error: Callable[[str], 
 
 
 def run_check(options: RunOptions, fmt: str, output: Path | None, style, statistics: bool, quiet: bool, exit_zero: bool) -> int:
-    from newslint.report import Report
+    from newslint.report import FileDigest, Report
 
     errors: list[str] = []
 
@@ -834,7 +846,7 @@ def run_check(options: RunOptions, fmt: str, output: Path | None, style, statist
     try:
         linter = make_linter(options)
         linter.fingerprints = False  # nothing is written
-        for result in iter_results(linter, options, on_error, keep_text=fmt == "full"):
+        for result in iter_results(linter, options, on_error, keep_text=fmt == "full", digester=report.digester):
             report.add(result)  # written as it comes: with --jobs, while the helpers still lint
     except (ConfigError, InternalError) as exc:
         error(str(exc))
@@ -855,5 +867,5 @@ def run_check(options: RunOptions, fmt: str, output: Path | None, style, statist
         return 2
     if exit_zero:
         return 0
-    failing = sum(at_or_above(r.findings, linter.fail_on(r.config)) for r in results)
+    failing = sum(r.failing if isinstance(r, FileDigest) else at_or_above(r.findings, linter.fail_on(r.config)) for r in results)
     return 1 if failing else 0
