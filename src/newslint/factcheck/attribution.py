@@ -298,16 +298,7 @@ def analyse(doc, ctx) -> Analysis:
     markers = sdata.markers.for_doc(doc) if marker_starts else None
     figure_re = fdata.figures.for_doc(doc) if figure_triggers else None
 
-    # "Does prose[a:b] hold one of these positions?" is asked of every paragraph and sentence:
-    # answered inline (positions[bisect_left(positions, a)] < b, see `far` below), a function call
-    # costing more than the answer.
     n_markers = len(marker_starts)
-    # The first position at or after the last start asked about, per list (`far` past the last
-    # one): the paragraphs and sentences are asked about in text order, so while it is at or after
-    # the start asked about now it is also the first one there, and most paragraphs and
-    # sentences, with no such word, are passed over with a comparison rather than a bisect.
-    far = len(prose) + 1
-    next_trigger = next_kind = -1
     # the sources of a sentence, by its start (a sentence is in one paragraph, and its sources are
     # found once); made once per document rather than per paragraph
     source_cache: dict[int, list[Source]] = {}
@@ -336,45 +327,63 @@ def analyse(doc, ctx) -> Analysis:
         result._idle_search = _IdleSearch(sdata, words.vague, marker_starts, sources_of, source_cache, used)
     if not figure_triggers:
         return result
-    every_sentence, sentence_start, markdown = doc.sentences, sentence_starts(doc), doc.is_markdown
-    for _block, a, b in paragraph_spans(doc):
-        # a figure needs a trigger and a kind word in its paragraph
-        if next_trigger < a:
-            next_trigger = _first_at(figure_triggers, a, far)
-        if next_trigger >= b:
+    # a figure needs a trigger and a kind word in its sentence
+    for i, sentence, sentences in _sentences_holding(doc, figure_triggers, kinds):
+        start, end = sentence.start, sentence.end
+        at = figure_starts[bisect_left(figure_starts, start):bisect_left(figure_starts, end)]
+        matches = anchored_matches(figure_re.match, prose, at, end)
+        if not matches:
             continue
-        if next_kind < a:
-            next_kind = _first_at(kinds, a, far)
-        if next_kind >= b:
+        # The verdict is the sentence's, the same for each of its figures: decided first, so
+        # that the numbers of a sentence with a named source need not be classified now.
+        own = sources_of(sentence)
+        status, source = _decide(own, sources_of(sentences[i - 1]) if i > 0 and _DECIDING.isdisjoint(map(_KIND, own)) else [])
+        if status == "named":
+            result._sentences.append(partial(_figures, fdata, prose, matches, start, end))
+            continue
+        verdicts = [Verdict(figure, status, source) for figure in _figures(fdata, prose, matches, start, end)]
+        if verdicts and source is not None:
+            used.add(id(source))
+        result._sentences.append(verdicts)
+        result.reported += verdicts
+    return result
+
+
+def _sentences_holding(doc, firsts: list[int], seconds: list[int]):
+    """The checked sentences that hold a position of `firsts` and one of `seconds` (both sorted),
+    in text order: ``(i, sentence, sentences)``, the sentence being ``sentences[i]`` of its
+    paragraph's checked sentences. A paragraph without both is passed over whole.
+
+    "Does prose[a:b] hold one of these positions?" is asked of every paragraph and sentence, and
+    answered inline: the first position at or after the last start asked about is kept per list
+    (`far` past the last one). Paragraphs and sentences come in text order, so while the kept
+    one is at or after the start asked about now it is also the first one there, and most
+    paragraphs and sentences, with neither word, are passed over with a comparison: no bisect,
+    no call."""
+    far = len(doc.prose) + 1
+    every_sentence, sentence_start, markdown = doc.sentences, sentence_starts(doc), doc.is_markdown
+    next_first = next_second = -1
+    for _block, a, b in paragraph_spans(doc):
+        if next_first < a:
+            next_first = _first_at(firsts, a, far)
+        if next_first >= b:
+            continue
+        if next_second < a:
+            next_second = _first_at(seconds, a, far)
+        if next_second >= b:
             continue
         sentences = _checked_sentences(doc, a, b, every_sentence, sentence_start, markdown)
         for i, sentence in enumerate(sentences):
             start, end = sentence.start, sentence.end
-            if next_trigger < start:
-                next_trigger = _first_at(figure_triggers, start, far)
-            if next_trigger >= end:
+            if next_first < start:
+                next_first = _first_at(firsts, start, far)
+            if next_first >= end:
                 continue
-            if next_kind < start:
-                next_kind = _first_at(kinds, start, far)
-            if next_kind >= end:
+            if next_second < start:
+                next_second = _first_at(seconds, start, far)
+            if next_second >= end:
                 continue
-            at = figure_starts[bisect_left(figure_starts, start):bisect_left(figure_starts, end)]
-            matches = anchored_matches(figure_re.match, prose, at, end)
-            if not matches:
-                continue
-            # The verdict is the sentence's, the same for each of its figures: decided first, so
-            # that the numbers of a sentence with a named source need not be classified now.
-            own = sources_of(sentence)
-            status, source = _decide(own, sources_of(sentences[i - 1]) if i > 0 and _DECIDING.isdisjoint(map(_KIND, own)) else [])
-            if status == "named":
-                result._sentences.append(partial(_figures, fdata, prose, matches, start, end))
-                continue
-            verdicts = [Verdict(figure, status, source) for figure in _figures(fdata, prose, matches, start, end)]
-            if verdicts and source is not None:
-                used.add(id(source))
-            result._sentences.append(verdicts)
-            result.reported += verdicts
-    return result
+            yield i, sentence, sentences
 
 
 def _first_at(positions: list[int], start: int, far: int) -> int:
@@ -417,37 +426,16 @@ def idle_vague_sources(doc, ctx) -> list[Source]:
 
 
 def _find_idle_vague(doc, sdata, vague_words, marker_starts, sources_of, source_cache, used) -> list[Source]:
-    prose = doc.prose
     # whether the loop may pass over sentences where no vague source can stand alone
     # (`may_stand_vague`) without finding their sources: most of the sentences it visits
     vague_test = sdata.stand_vague_test and not has_joiners(doc)
-    every_sentence, sentence_start, markdown = doc.sentences, sentence_starts(doc), doc.is_markdown
-    far = len(prose) + 1  # positions tracked as in `analyse`
-    next_vague = next_marker = -1
     found: list[Source] = []
-    for _block, a, b in paragraph_spans(doc):
-        # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") and a marker in its sentence
-        if next_vague < a:
-            next_vague = _first_at(vague_words, a, far)
-        if next_vague >= b:
+    # a vague source needs a vague word ("सूत्रों", "रिपोर्ट", "बताया जा रहा") and a marker in its sentence
+    for _i, sentence, _sentences in _sentences_holding(doc, vague_words, marker_starts):
+        start, end = sentence.start, sentence.end
+        if vague_test and start not in source_cache and not may_stand_vague(sdata, doc, start, end, marker_starts):
             continue
-        if next_marker < a:
-            next_marker = _first_at(marker_starts, a, far)
-        if next_marker >= b:
-            continue
-        for sentence in _checked_sentences(doc, a, b, every_sentence, sentence_start, markdown):
-            start, end = sentence.start, sentence.end
-            if next_vague < start:
-                next_vague = _first_at(vague_words, start, far)
-            if next_vague >= end:
-                continue
-            if next_marker < start:
-                next_marker = _first_at(marker_starts, start, far)
-            if next_marker >= end:
-                continue
-            if vague_test and start not in source_cache and not may_stand_vague(sdata, doc, start, end, marker_starts):
-                continue
-            for source in sources_of(sentence):
-                if source.kind == "vague" and source.alone and id(source) not in used:
-                    found.append(source)
+        for source in sources_of(sentence):
+            if source.kind == "vague" and source.alone and id(source) not in used:
+                found.append(source)
     return found
