@@ -400,3 +400,30 @@ def test_only_a_linter_that_may_write_fingerprints_what_it_reads(tmp_path):
     assert linter.lint_path(path).source.fingerprint == _sha(path.read_bytes())  # fix, the API
     linter.fingerprints = False  # check
     assert linter.lint_path(path).source.fingerprint == ""
+
+
+def test_check_reads_without_fingerprints_everywhere(tmp_path, monkeypatch):
+    """`check` asks for no fingerprints through its RunOptions, so that a spawned worker (which
+    makes its own linter from them) and stdin skip the hash too; `fix` keeps the default."""
+    import io
+
+    from newslint import cli, runner
+
+    seen = {}
+
+    def capture(options, **kwargs):
+        seen["options"] = options
+        return 0
+
+    monkeypatch.setattr(runner, "run_check", capture)
+    with pytest.raises(SystemExit):
+        cli.main(["check", str(tmp_path)])
+    options = seen["options"]
+    assert options.fingerprints is False
+    linter = runner.make_linter(options)
+    path = tmp_path / "a.txt"
+    path.write_bytes("पहली  पंक्ति\n".encode("utf-8"))
+    assert linter.lint_path(path).source.fingerprint == ""
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding="utf-8"))
+    assert linter.lint_stdin("-").source.fingerprint == ""
+    assert runner.make_linter(runner.RunOptions(paths=[str(path)])).lint_path(path).source.fingerprint == _sha(path.read_bytes())

@@ -167,6 +167,7 @@ def check(
         languagetool_url=languagetool_url,
         jobs=jobs,
         progress=progress,
+        fingerprints=False,  # `check` never writes: no file needs a fingerprint
     )
     out = sys.stdout
     code = run_check(

@@ -163,7 +163,7 @@ class Linter:
 
     def lint_stdin(self, shown_as: str) -> FileResult:
         config = self.resolver.for_path(Path(shown_as) if shown_as != "-" else None)
-        source = read_stdin(shown_as, max_bytes=config.max_file_size)
+        source = read_stdin(shown_as, max_bytes=config.max_file_size, fingerprint=self.fingerprints)
         return self.lint_source(source, config)
 
     def lint_source(self, source: Source, config: Config) -> FileResult:

@@ -106,7 +106,9 @@ class Report:
         self.lines: list[str] = []
         self.per_file = fmt in ("concise", "full") and not statistics and not quiet
         human = fmt in ("concise", "full")
-        self._digester = Digester(fmt, style, self.per_file) if human else None
+        self._digester = Digester(fmt, style, self.per_file) if human else None  # what `add` uses
+        # What the linting may use in place of whole results: none when the report needs the
+        # findings themselves (`--statistics` tabulates them)
         self.digester = self._digester if human and not statistics else None
         # The summary line's numbers, counted as the results come (not over every finding at
         # the end: with --jobs the counting then happens while the helpers still lint).

@@ -57,6 +57,7 @@ class RunOptions:
     languagetool_url: str | None = None
     jobs: int | None = None  # None or 0: the number of cores when there are many files, else 1
     progress: bool | None = None  # None: when stderr is a terminal and the run is long
+    fingerprints: bool = True  # fingerprint what is read, for `fix` (Linter.fingerprints); `check` never writes
 
 
 def error(message: str) -> None:
@@ -68,9 +69,9 @@ def make_linter(options: RunOptions) -> Linter:
         raise ConfigError(f"{options.config}: config file not found")
     resolver = ConfigResolver(options.config, languagetool_url=options.languagetool_url)
     selection = Selection(options.select, options.extend_select, options.ignore, options.fail_on)
-    if os.environ.get(RULE_TIMES_ENV):
-        return TimedLinter(resolver, selection)
-    return Linter(resolver, selection)
+    linter = TimedLinter(resolver, selection) if os.environ.get(RULE_TIMES_ENV) else Linter(resolver, selection)
+    linter.fingerprints = options.fingerprints
+    return linter
 
 
 # -- 1. plan ------------------------------------------------------------------------------------
@@ -803,7 +804,8 @@ def iter_results(
     linter: Linter, options: RunOptions, on_error: Callable[[str], None], keep_text: bool = True, digester=None
 ) -> Iterator[Any]:
     """Lint every input, yielding results in input order; report input errors through on_error.
-    Each result is a FileResult, or with a `digester` (`report.Digester`) the file's digest.
+    Each result is a FileResult, or with a `digester` (`report.Digester`) the file's digest
+    (`keep_text` then does not matter: the digest holds the lines that quote the text).
 
     Raises InternalError (a bug in a rule) at the point a sequential run would hit it.
     """
@@ -845,7 +847,6 @@ def run_check(options: RunOptions, fmt: str, output: Path | None, style, statist
     report = Report(fmt, style, statistics=statistics, quiet=quiet)
     try:
         linter = make_linter(options)
-        linter.fingerprints = False  # nothing is written
         for result in iter_results(linter, options, on_error, keep_text=fmt == "full", digester=report.digester):
             report.add(result)  # written as it comes: with --jobs, while the helpers still lint
     except (ConfigError, InternalError) as exc:

@@ -159,8 +159,8 @@ def read_source(path: Path, shown_as: str | None = None, max_bytes: int = DEFAUL
     return source_from_bytes(data, shown, real_path=path, max_bytes=max_bytes, fingerprint=fingerprint)
 
 
-def read_stdin(shown_as: str = "-", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+def read_stdin(shown_as: str = "-", max_bytes: int = DEFAULT_MAX_BYTES, fingerprint: bool = True) -> Source:
     data = sys.stdin.buffer.read()
-    source = source_from_bytes(data, shown_as, max_bytes=max_bytes)
+    source = source_from_bytes(data, shown_as, max_bytes=max_bytes, fingerprint=fingerprint)
     source.kind = kind_for(shown_as)
     return source
