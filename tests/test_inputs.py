@@ -142,3 +142,25 @@ def test_one_bad_file_does_not_hide_the_others(cli, tmp_path):
     result = cli("check", "--select", "TY107", "--format", "json", "bad.txt", "good.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert [f["path"] for f in json_findings(result)] == ["good.txt"]
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("2025-13-45", "month must be in 1..12"),
+        ("2025-02-30", "day is out of range"),
+        ("2025-02-28 25:61:00", "hour must be in 0..23"),
+        ("!!int abc", "invalid literal"),
+        ("!!float xyz", "could not convert"),
+        ("!!timestamp nope", "cannot be read"),
+    ],
+)
+def test_front_matter_value_that_cannot_be_read(cli, tmp_path, value, fragment):
+    """Well-formed YAML whose value YAML cannot build (a date that does not exist) is broken
+    front matter, said in one line: not an internal error that stops the whole run."""
+    (tmp_path / "a.md").write_text(f"---\ndate: {value}\n---\nपाठ\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("यह  पंक्ति है।\n", encoding="utf-8")
+    result = cli("check", "--select", "TY107", "a.md", "b.md", cwd=tmp_path)
+    line = assert_one_line_error(result, "a.md", "broken front matter", fragment)
+    assert "internal error" not in line
+    assert b"b.md:1:3: TY107" in result.stdout  # the other file is still checked

@@ -381,6 +381,12 @@ def parse_front_matter(source: Source) -> tuple[dict[str, Any], int]:
         where = f" on line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(source.path, f"broken front matter{where}: {problem}") from None
+    except (ValueError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
+        # Well-formed YAML whose value cannot be built: a date that does not exist
+        # ("date: 2025-13-45": month must be in 1..12), "!!int abc", "!!timestamp nope". The
+        # loader raises these from its constructors rather than as a YAMLError.
+        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(source.path, f"broken front matter: a value that cannot be read ({problem})") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
