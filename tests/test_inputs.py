@@ -164,3 +164,32 @@ def test_front_matter_value_that_cannot_be_read(cli, tmp_path, value, fragment):
     line = assert_one_line_error(result, "a.md", "broken front matter", fragment)
     assert "internal error" not in line
     assert b"b.md:1:3: TY107" in result.stdout  # the other file is still checked
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_front_matter_with_crlf_or_cr_line_endings(cli, tmp_path, newline):
+    """A Windows-saved (or old Mac) article's front matter closes like an LF one's: same
+    metadata, same findings at the same places."""
+    lines = ["---", "title: x", "date: 2025-01-01", "---", "राम नही आया।", ""]
+    (tmp_path / "lf.md").write_text("\n".join(lines), encoding="utf-8", newline="")
+    (tmp_path / "other.md").write_text(newline.join(lines), encoding="utf-8", newline="")
+    lf = json_findings(cli("check", "--format", "json", "lf.md", cwd=tmp_path))
+    other = json_findings(cli("check", "--format", "json", "other.md", cwd=tmp_path))
+    assert lf and [(f["rule"], f["line"], f["column"]) for f in other] == [(f["rule"], f["line"], f["column"]) for f in lf]
+
+
+def test_crlf_code_fence_closes(cli, tmp_path):
+    """The closing fence of a CRLF file ends the code block: the prose after it is checked."""
+    text = "पहली पंक्ति है।\r\n\r\n```\r\ncode  here\r\n```\r\n\r\nयह  पंक्ति है।\r\n"
+    (tmp_path / "a.md").write_bytes(text.encode("utf-8"))
+    findings = json_findings(cli("check", "--select", "TY107", "--format", "json", "a.md", cwd=tmp_path))
+    assert [f["line"] for f in findings] == [7]
+
+
+@pytest.mark.parametrize("sign", ["-", "*", "_", ">", "#", "•", "[", "(", "= "])
+def test_separator_lines_are_checked_in_time(cli, tmp_path, sign):
+    """A line of 60 separator signs once backtracked exponentially in the structure rules (30
+    dashes took a minute): the run must finish, and find what it finds around it."""
+    (tmp_path / "a.md").write_text(f"राम आया।\n\n{sign * 60}\n\nयह  पंक्ति है।\n", encoding="utf-8")
+    result = cli("check", "--select", "ST,TY107", "--format", "json", "a.md", cwd=tmp_path)  # run_cli: 120 s at most
+    assert [f["rule"] for f in json_findings(result)] == ["TY107"]

@@ -61,14 +61,16 @@ DEVANAGARI_INITIALS = frozenset(
 )
 
 FRONT_MATTER_OPEN_RE = compile_re(r"\A---[ \t]*(?:\r\n|\n|\r)")
-FRONT_MATTER_CLOSE_RE = compile_re(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# A line of its own, whatever the line endings: MULTILINE's "$" matches only before "\n", so a
+# CRLF (or CR) file's front matter was never closed.
+FRONT_MATTER_CLOSE_RE = compile_re(r"(?:(?<=[\r\n])|\A)(?:---|\.\.\.)[ \t]*(?=[\r\n]|\Z)")
 
 # Non-prose spans. Order matters only for speed; overlaps are harmless.
 URL_RE = compile_regex(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'’”)\]]+[^\s<>\"'’”)\].,;:!?।]")
 EMAIL_RE = compile_regex(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 HTML_COMMENT_RE = compile_re(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 HTML_TAG_RE = compile_re(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-MD_FENCE_RE = compile_re(r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+MD_FENCE_RE = compile_re(r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*\r?$|\Z)", re.MULTILINE | re.DOTALL)  # \r?: CRLF files
 MD_CODE_SPAN_RE = compile_re(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 MD_LINK_TARGET_RE = compile_re(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_REFERENCE_DEF_RE = compile_re(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S.*$", re.MULTILINE)

@@ -195,7 +195,10 @@ def _by_first_word(markers: set[str]) -> dict[str, list[str]]:
 
 def _related_line_re(markers: set[str]) -> "re.Pattern | regex.Pattern":
     firsts = longest_first(m.group() for m in map(_WORD_RE.match, markers) if m)
-    lead = r"[^\S\n]*(?:(?:[>#*_+•·▪►\-\[(]+|\d{1,3}[.)])[^\S\n]*)*"
+    # Bullets, quote marks and numbering before the marker: one sign (or "12.") a step. Not
+    # "[signs]+" a step: nested repeats backtrack exponentially on a separator line ("-----…"
+    # of 30 dashes took a minute), and one sign a step matches the same lines.
+    lead = r"[^\S\n]*(?:(?:[>#*_+•·▪►\-\[(]|\d{1,3}[.)])[^\S\n]*)*"
     return compile_pattern(lead + "(?:" + "|".join(_tolerant(w) for w in firsts) + ")", ignorecase=True)
 
 
