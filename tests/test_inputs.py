@@ -193,3 +193,13 @@ def test_separator_lines_are_checked_in_time(cli, tmp_path, sign):
     (tmp_path / "a.md").write_text(f"राम आया।\n\n{sign * 60}\n\nयह  पंक्ति है।\n", encoding="utf-8")
     result = cli("check", "--select", "ST,TY107", "--format", "json", "a.md", cwd=tmp_path)  # run_cli: 120 s at most
     assert [f["rule"] for f in json_findings(result)] == ["TY107"]
+
+
+@pytest.mark.parametrize("word", ["कि" * 400, "\u200d".join(["क"] * 250)])
+def test_an_endless_word_is_not_judged(cli, tmp_path, word):
+    """A run of letters far longer than any Hindi word (a keyboard accident, a pasted blob) is
+    passed over by the speller, whose two-slip search grows with its square (it took minutes)."""
+    (tmp_path / "a.md").write_text(f"यह {word} है।\n\nवह कहते थें।\n", encoding="utf-8")
+    result = cli("check", "--select", "SP", "--format", "json", "a.md", cwd=tmp_path, env={"NEWSLINT_NO_CACHE": "1"})
+    # (the joiners themselves are SP202 findings: stray ZWJs)
+    assert [(f["rule"], f["text"]) for f in json_findings(result) if f["rule"] < "SP2"] == [("SP101", "थें")]

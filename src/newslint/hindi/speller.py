@@ -51,6 +51,10 @@ _PATTERN_COST = 0.5
 _CANDIDATE_SEARCHES = 200
 # A compound's parts have at least this many code points (व्हाट्स + ऐप).
 _MIN_PART = 2
+# No Hindi word is longer (the longest in words.tsv has 34 code points, a compound). A longer run of
+# letters is a URL-like string or a keyboard accident, and the two-slip search over it grows
+# with the square of its length (a 800-code-point "word" took minutes): not judged.
+MAX_WORD_LENGTH = 40
 
 
 @record(frozen=True)
@@ -141,7 +145,7 @@ class Speller:
         return self._verdicts[word]
 
     def _judge(self, word: str) -> Verdict | None:
-        if len(word) < 2 or not is_devanagari_word(word):
+        if len(word) < 2 or len(word) > MAX_WORD_LENGTH or not is_devanagari_word(word):
             return None
         entry = self.lexicon.never_valid_entry(word)
         if entry is not None:
