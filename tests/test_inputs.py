@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
+import subprocess
+import sys
 
 import pytest
 from nl_testing import json_findings
@@ -203,3 +206,19 @@ def test_an_endless_word_is_not_judged(cli, tmp_path, word):
     result = cli("check", "--select", "SP", "--format", "json", "a.md", cwd=tmp_path, env={"NEWSLINT_NO_CACHE": "1"})
     # (the joiners themselves are SP202 findings: stray ZWJs)
     assert [(f["rule"], f["text"]) for f in json_findings(result) if f["rule"] < "SP2"] == [("SP101", "थें")]
+
+
+def test_a_fifo_in_a_folder_is_passed_over_and_a_device_is_read_up_to_the_limit(cli, tmp_path):
+    """A FIFO met while walking a folder is never opened (without a writer it would wait
+    forever); a device or pipe named on the command line is read no further than the size
+    limit (/dev/zero has no size and no end)."""
+    news = tmp_path / "news"
+    news.mkdir()
+    os.mkfifo(news / "pipe.md")
+    (news / "a.txt").write_text(TWO_SPACES, encoding="utf-8")
+    result = cli("check", "--select", "TY107", "--format", "json", "news", cwd=tmp_path)
+    assert result.returncode == 0 and [f["path"] for f in json_findings(result)] == ["news/a.txt"]  # (a warning)
+    assert_one_line_error(cli("check", "/dev/zero", cwd=tmp_path), "/dev/zero", "over the 10 MiB limit")
+    endless = subprocess.run([sys.executable, "-m", "newslint", "check", "-"], stdin=open("/dev/zero", "rb"),
+                             capture_output=True, cwd=tmp_path, timeout=120, env={**os.environ, "NO_COLOR": "1"})
+    assert_one_line_error(endless, "-", "over the 10 MiB limit")

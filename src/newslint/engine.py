@@ -48,6 +48,17 @@ class FileResult:
     config: Config
 
 
+def _regular_count(folder: str, names: list[str]) -> int:
+    """How many of `names` in `folder` are regular files or links to one (from the folder's
+    listing: no stat per file)."""
+    wanted = set(names)
+    try:
+        with os.scandir(folder) as entries:
+            return sum(1 for entry in entries if entry.name in wanted and entry.is_file())
+    except OSError:
+        return len(names)  # unreadable now: leave it to read_source to say so
+
+
 class Linter:
     def __init__(self, resolver: ConfigResolver, selection: Selection | None = None):
         self.resolver = resolver
@@ -138,6 +149,10 @@ class Linter:
                     names = sorted(name for name in files if name.lower().endswith(TEXT_SUFFIXES))
                     if not names:
                         continue
+                    if len(names) != _regular_count(folder, names):
+                        # a FIFO or a device file among them: never opened (a FIFO without a writer
+                        # would wait forever); one named on the command line is read
+                        names = [name for name in names if os.path.isfile(os.path.join(folder, name))]
                     base = Path(folder)
                     config = self.resolver.for_path(base / names[0])  # one config for a folder's files
                     for name in names:

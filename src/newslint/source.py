@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import re  # ASCII-only pattern: the stdlib is enough and cheaper to import
 import sys
 from dataclasses import dataclass, field
@@ -139,7 +140,8 @@ def read_source(path: Path, shown_as: str | None = None, max_bytes: int = DEFAUL
     try:
         if path.is_dir():
             raise InputError(shown, "is a directory")
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
         if max_bytes and size > max_bytes:
             # Checked before reading, so a huge file costs nothing.
             raise InputError(
@@ -147,7 +149,11 @@ def read_source(path: Path, shown_as: str | None = None, max_bytes: int = DEFAUL
                 f"file is {size / 1048576:.1f} MiB, over the {max_bytes / 1048576:.0f} MiB limit for an article "
                 "(raise `max-file-size` in the config to lint it anyway)",
             )
-        data = path.read_bytes()
+        if stat.S_ISREG(info.st_mode):
+            data = path.read_bytes()
+        else:  # a pipe or a device (/dev/stdin, a shell's <(…)): no size to check; read no more than the limit
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1) if max_bytes else handle.read()
     except FileNotFoundError:
         raise InputError(shown, "no such file or directory") from None
     except PermissionError:
@@ -160,7 +166,7 @@ def read_source(path: Path, shown_as: str | None = None, max_bytes: int = DEFAUL
 
 
 def read_stdin(shown_as: str = "-", max_bytes: int = DEFAULT_MAX_BYTES, fingerprint: bool = True) -> Source:
-    data = sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read(max_bytes + 1) if max_bytes else sys.stdin.buffer.read()  # (an endless pipe)
     source = source_from_bytes(data, shown_as, max_bytes=max_bytes, fingerprint=fingerprint)
     source.kind = kind_for(shown_as)
     return source
