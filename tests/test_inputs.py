@@ -222,3 +222,22 @@ def test_a_fifo_in_a_folder_is_passed_over_and_a_device_is_read_up_to_the_limit(
     endless = subprocess.run([sys.executable, "-m", "newslint", "check", "-"], stdin=open("/dev/zero", "rb"),
                              capture_output=True, cwd=tmp_path, timeout=120, env={**os.environ, "NO_COLOR": "1"})
     assert_one_line_error(endless, "-", "over the 10 MiB limit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ndate: 0001-01-01T00:00:00Z\n---\nराम ने शनिवार को बाजार से सब्जियां खरीदीं।\n",  # Hugo's zero date
+        "---\ndate: 9999-12-31\n---\nराम अगले महीने आएगा और अगले हफ्ते भी। आगामी 2 जनवरी को मेला है।\n",
+        "नई दिल्ली, 31 दिसंबर 9999: राम ने शुक्रवार, 1 जनवरी को बाजार जाने की बात कही। अगले हफ्ते वह फिर आएगा।\n",
+        "नई दिल्ली, 1 जनवरी 0001: राम ने पिछले महीने और बीते सोमवार को और दिसंबर में बाजार जाने की बात कही।\n",
+    ],
+)
+def test_a_placeholder_publication_date_is_no_date(cli, tmp_path, text):
+    """A publication date at the ends of the calendar is a placeholder: the date rules treat the
+    article as undated instead of counting days off the calendar (an internal error that stopped
+    the run)."""
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = cli("check", "--select", "DT", "--format", "json", "a.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "DT101" in [f["rule"] for f in json_findings(result)]

@@ -375,12 +375,21 @@ def top_lines(doc):
 ANY_DIGIT_RE = regex.compile(r"\p{Nd}")
 
 
+# The years a publication date can have. Outside them it is a placeholder (Hugo's zero date
+# 0001-01-01, "9999-12-31" for "never"), and counting days from it runs off Python's calendar.
+PUBLICATION_YEARS = (1800, 2199)
+
+
+def _plausible(date: dt.date | None) -> bool:
+    return date is None or PUBLICATION_YEARS[0] <= date.year <= PUBLICATION_YEARS[1]
+
+
 def find_pubdate(doc, data: DateData) -> PubDate | None:
     for name in data.front_matter_keys:
         for k, v in doc.metadata.items():
             if k.lower() == name.lower():
                 date = parse_value(data, v)
-                if date:
+                if date and _plausible(date):
                     return PubDate(date, date.day, date.month, "front matter")
     prose = doc.prose
     for line in top_lines(doc):
@@ -397,7 +406,7 @@ def find_pubdate(doc, data: DateData) -> PubDate | None:
             numeric = data.numeric_re.match(to_ascii_digits(prose[at:min(line.end, at + 12)]))
             if numeric and opener is data.label_re:
                 date = parse_value(data, numeric.group())
-                if date:
+                if date and _plausible(date):
                     return PubDate(date, date.day, date.month, "dateline", line.start, at + numeric.end())
             date_re = data.dates.for_doc(doc)
             dm = date_re.match(prose, at, line.end)
@@ -413,6 +422,8 @@ def find_pubdate(doc, data: DateData) -> PubDate | None:
             if not valid(d.day, d.month, d.year):
                 continue
             date = dt.date(d.year, d.month, d.day) if d.year else None
+            if not _plausible(date):
+                continue
             return PubDate(date, d.day, d.month, "dateline", line.start, d.end)
     return None
 
