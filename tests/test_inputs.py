@@ -241,3 +241,23 @@ def test_a_placeholder_publication_date_is_no_date(cli, tmp_path, text):
     result = cli("check", "--select", "DT", "--format", "json", "a.md", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "DT101" in [f["rule"] for f in json_findings(result)]
+
+
+@pytest.mark.parametrize("args", [["check", "a.txt"], ["rules"], ["fix", "--diff", "a.txt"], ["rule", "TY107"]])
+def test_output_that_cannot_be_written_is_one_line(tmp_path, args):
+    """Standard output on a full disk: one line and exit 2, not a traceback."""
+    (tmp_path / "a.txt").write_text(TWO_SPACES, encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_SERVER": "off"}
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "newslint", *args], stdout=full, stderr=subprocess.PIPE,
+                                cwd=tmp_path, env=env, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == ["newslint: error: cannot write the output: No space left on device"]
+
+
+def test_a_closed_standard_output_is_no_traceback(tmp_path):
+    (tmp_path / "a.txt").write_text(TWO_SPACES, encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_SERVER": "off"}
+    result = subprocess.run([sys.executable, "-m", "newslint", "check", "--fail-on", "warning", "a.txt"], stderr=subprocess.PIPE,
+                            cwd=tmp_path, env=env, timeout=120, preexec_fn=lambda: os.close(1))
+    assert result.returncode == 1 and b"Traceback" not in result.stderr and not result.stderr

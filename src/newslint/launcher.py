@@ -264,12 +264,29 @@ def main() -> None:
     from newslint.cli import main as cli_main
 
     ends_after_command()
+    if sys.stdout is None:  # started with standard output closed (`>&-`): what goes there is dropped
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     try:
         cli_main()
         code = 0
     except SystemExit as exc:
         code = _exit_status(exc.code)
+    except OSError as exc:  # what newslint reads is checked where it is read: this is the output
+        code = output_failed(exc)
     _leave(code)
+
+
+def output_failed(exc: OSError) -> int:
+    """The command could not write its output (a full disk, a closed pipe): one line, exit 2.
+    A reader that went away (`newslint check | head`) needs no message."""
+    import errno
+
+    if exc.errno != errno.EPIPE:
+        try:
+            sys.stderr.write(f"newslint: error: cannot write the output: {exc.strerror or exc}\n")
+        except (OSError, ValueError, AttributeError):
+            pass
+    return 2
 
 
 def _exit_status(code) -> int:

@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 from newslint import __version__, cache
-from newslint.launcher import PROTOCOL, _same_user, ends_after_command, socket_path, supported
+from newslint.launcher import PROTOCOL, _same_user, ends_after_command, output_failed, socket_path, supported
 
 DEFAULT_IDLE_TIMEOUT = 3600.0
 START_WAIT = 30.0  # seconds `server start` waits for a detached server to answer
@@ -535,6 +535,8 @@ def _exit_code(argv: list[str]) -> int:
         else:
             sys.stderr.write(f"{exc.code}\n")
             code = 1
+    except OSError as exc:  # as launcher.main: the output could not be written
+        code = output_failed(exc)
     except BaseException:  # noqa: BLE001 - what Python does with an uncaught exception
         import traceback
 
