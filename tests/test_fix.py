@@ -427,3 +427,30 @@ def test_check_reads_without_fingerprints_everywhere(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding="utf-8"))
     assert linter.lint_stdin("-").source.fingerprint == ""
     assert runner.make_linter(runner.RunOptions(paths=[str(path)])).lint_path(path).source.fingerprint == _sha(path.read_bytes())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "नई दिल्ली, 12 जनवरी 2025: राम आज बाजार गया और सब्जियां खरीदीं।\n",
+        "नई दिल्ली, 12 जनवरी 2025: राम शनिवार को बाजार गया।\n",
+        "नई दिल्ली, 12 जनवरी 2025: राम अगले हफ्ते बाजार जाएगा और अगले महीने लौटेगा।\n",
+        "---\ndate: 2025-01-12\n---\nराम पिछले सोमवार को आया।\n",
+    ],
+)
+def test_unsafe_date_suggestions_settle_in_one_pass(tmp_path, text):
+    """DT102's suggestion writes the date in brackets after the reference; a reference so dated
+    is placed on the calendar and not reported again (it once was, ten times over)."""
+    from newslint import fixer
+    from newslint.report import Style
+    from newslint.runner import RunOptions
+
+    path = tmp_path / "a.md"
+    path.write_text(text, encoding="utf-8")
+    code = fixer.run_fix(RunOptions(paths=[str(path)], select=["DT102"], jobs=1), unsafe=True, diff=False,
+                         interactive=False, quiet=True, exit_zero=False, style=Style(False))
+    fixed = path.read_text(encoding="utf-8")
+    assert code == 0 and fixed != text and fixed.count("(") == text.count("(") + (2 if "अगले महीने" in text else 1)
+    again = fixer.run_fix(RunOptions(paths=[str(path)], select=["DT102"], jobs=1), unsafe=True, diff=False,
+                          interactive=False, quiet=True, exit_zero=False, style=Style(False))
+    assert again == 0 and path.read_text(encoding="utf-8") == fixed  # nothing left to do

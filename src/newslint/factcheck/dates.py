@@ -532,6 +532,9 @@ def _find_dates_and_pairs(result: DateAnalysis) -> None:
         occupied.append((pair.start, pair.end))
 
 
+_DIGITS = frozenset("0123456789०१२३४५६७८९")
+
+
 def _find_relatives(result: DateAnalysis) -> None:
     doc, data = result._document(), result._data
     result._relatives = []
@@ -578,11 +581,31 @@ def _find_relatives(result: DateAnalysis) -> None:
             i += 1
         return False
 
+    def dated(core_end: int) -> bool:
+        # the reference is followed by its date in brackets, as DT102 suggests writing it
+        # ("शनिवार (12 जुलाई) को", "आज (12 जनवरी)", "अगले हफ्ते (13–19 जनवरी)", "अगले महीने
+        # (फरवरी 2025)"): already placed on the calendar
+        j = core_end
+        while j < len(prose) and prose[j] in " \t":
+            j += 1
+        if prose[j:j + 1] != "(":
+            return False
+        j += 1
+        while j < len(prose) and prose[j] in " \t":
+            j += 1
+        if prose[j:j + 1] in _DIGITS:
+            return True
+        i = bisect.bisect_left(span_starts, j)
+        return (i < len(spans) and spans[i][0] == j) or data.month_re.match(prose, j) is not None
+
     matches = _anchored_in_lines(doc, data.relatives.for_doc(doc), relative_starts) if relative_starts else []
     month_matches = _anchored_in_lines(doc, data.month_re, months)
     for m in matches:
         s, e = m.span()
         if blocked(s, e):
+            continue
+        core_end = m.end("wd") if m.group("wd") is not None else m.end("day") if m.group("day") is not None else e
+        if dated(core_end):
             continue
         english = m.group().isascii()
         if m.group("wd") is not None:
