@@ -261,3 +261,22 @@ def test_a_closed_standard_output_is_no_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-m", "newslint", "check", "--fail-on", "warning", "a.txt"], stderr=subprocess.PIPE,
                             cwd=tmp_path, env=env, timeout=120, preexec_fn=lambda: os.close(1))
     assert result.returncode == 1 and b"Traceback" not in result.stderr and not result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full", "json", "sarif", "github", "gitlab"])
+def test_a_file_name_that_is_not_utf8(tmp_path, fmt):
+    """Such a name (a Latin-1 archive, a broken copy) is reported in every format, to standard
+    output and with -o; the machine formats stay valid UTF-8 JSON."""
+    import json
+
+    name = b"bad\xff.txt"
+    (tmp_path / os.fsdecode(name)).write_text("यह  पंक्ति है।\n", encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_SERVER": "off"}
+    for extra in ([], ["-o", "report.out"]):
+        result = subprocess.run([sys.executable, "-m", "newslint", "check", "--format", fmt, *extra, "."],
+                                capture_output=True, cwd=tmp_path, env=env, timeout=120)
+        assert result.returncode == 0 and not result.stderr, result.stderr
+        out = (tmp_path / "report.out").read_bytes() if extra else result.stdout
+        assert b"bad" in out
+        if fmt in ("json", "sarif", "gitlab"):
+            json.loads(out.decode("utf-8"))

@@ -215,7 +215,7 @@ def statistics_table(findings: list[Finding]) -> list[str]:
 
 def finding_dict(f: Finding) -> dict:
     item = {
-        "path": f.path,
+        "path": json_path(f.path),
         "line": f.line,
         "column": f.column,
         "end_line": f.end_line,
@@ -253,8 +253,18 @@ def json_report(findings: list[Finding], files: int) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
 
 
+def json_path(path: str) -> str:
+    """A path as the machine formats write it: valid UTF-8 whatever the file's name. A name that
+    is not UTF-8 holds surrogate escapes, which JSON cannot carry as UTF-8: its odd bytes are
+    written as backslash escapes ("bad\\xff.txt")."""
+    if path.isascii() or path.isprintable() or not any("\udc80" <= ch <= "\udcff" for ch in path):
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"))
+    # a file name that is not UTF-8 holds surrogate escapes: its own bytes, percent-encoded
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"))
 
 
 def _sarif_rule(code: str, sample: Finding) -> dict:
@@ -375,7 +385,7 @@ def fingerprint(f: Finding, occurrence: int = 0) -> str:
     import hashlib  # here: only the formats with fingerprints pay for its import
 
     key = "\x1f".join([f.path, f.code, f.text, f.message, str(occurrence)])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()  # (a file name that is not UTF-8)
 
 
 def gitlab_report(findings: Iterable[Finding]) -> str:
@@ -392,7 +402,7 @@ def gitlab_report(findings: Iterable[Finding]) -> str:
                 "fingerprint": fingerprint(f, occurrence),
                 "severity": GITLAB_SEVERITY[f.severity],
                 "categories": ["Style"] if f.category in ("spelling", "grammar", "typography", "structure") else ["Bug Risk"],
-                "location": {"path": f.path, "lines": {"begin": f.line, "end": f.end_line}},
+                "location": {"path": json_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
             }
         )
     return json.dumps(issues, ensure_ascii=False, indent=2)

@@ -857,7 +857,7 @@ def run_check(options: RunOptions, fmt: str, output: Path | None, style, statist
     text = report.finish()
     if output is not None:
         try:
-            output.write_text(text, encoding="utf-8")
+            output.write_text(text, encoding="utf-8", errors="surrogateescape")  # a file name that is not UTF-8: its bytes
         except OSError as exc:
             error(f"{output}: cannot write the report: {exc.strerror or exc}")
             return 2
