@@ -280,3 +280,29 @@ def test_a_file_name_that_is_not_utf8(tmp_path, fmt):
         assert b"bad" in out
         if fmt in ("json", "sarif", "gitlab"):
             json.loads(out.decode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "fragment"),
+    [
+        ("hi/never-valid.txt", "थें\n", "entry before any [group]"),
+        ("hi/gazetteer.txt", b"\xff\xfe\n", "UnicodeDecodeError"),
+        ("hi/confusions.txt", "bad line\n", "confusions.txt:1"),
+        ("hi/phrases.txt", "{bad\n", "phrases.txt:1"),
+        ("structure/transliteration.toml", "devanagari = 1\n", "AttributeError"),
+        ("dates/months.txt", "झनवरी = x\n", "invalid literal"),
+        ("dates/months.txt", "झनवरी = 13\n", "from 1 to 12"),
+        ("dates/relative-days.txt", "झल = 99999999\n", "from -366 to 366"),
+    ],
+)
+def test_a_broken_rule_pack_is_a_config_error(cli, tmp_path, file, content, fragment):
+    """Data a newsroom's pack holds that newslint cannot read stops the run with one line that
+    names the pack, exit 2: not an internal error blamed on the first article."""
+    path = tmp_path / "pack" / file
+    path.parent.mkdir(parents=True)
+    (tmp_path / "pack" / "hi").mkdir(exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    (tmp_path / "newslint.toml").write_text('packs = ["pack"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("राम नही आया। 12 झनवरी को झल आया।\n", encoding="utf-8")
+    line = assert_one_line_error(cli("check", "a.txt", cwd=tmp_path), "a rule pack cannot be read", "pack", fragment)
+    assert "internal error" not in line and "please report" not in line

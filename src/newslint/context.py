@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 from newslint.config import Config
 from newslint.hindi.records import factory, record
-from newslint.packs import Packs
+from newslint.packs import Packs, building
 
 
 @record
@@ -22,5 +22,5 @@ class Context:
         cache = self.packs._cache
         slot = ("built", key)
         if slot not in cache:
-            cache[slot] = build(self.packs)
+            cache[slot] = building(self.packs.roots, build, self.packs)
         return cache[slot]

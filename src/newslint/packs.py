@@ -53,6 +53,32 @@ def read_list(path: Path) -> list[str]:
     return entries
 
 
+class BrokenPack(ConfigError):
+    """A newsroom's rule pack holds data newslint cannot read (a list line out of its format, a
+    file that is not UTF-8, a table of the wrong shape). One line on stderr, exit 2, and the run
+    stops: every other file would fail on the same data (`fatal`, as LanguageToolUnavailable)."""
+
+    fatal = True
+
+
+# What reading a pack's data raises when the data is wrong: the parsers' ValueErrors (with the
+# file and line), a file that is not UTF-8, a value of the wrong type in a table.
+_DATA_ERRORS = (ValueError, UnicodeError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
+
+
+def building(roots: tuple[Path, ...], build, *args):
+    """`build(*args)`: rule data built from the packs at `roots`. With a newsroom's pack among
+    them, data it cannot read is that pack's problem (BrokenPack); from the built-in pack alone
+    it is newslint's own bug, and stays an internal error."""
+    try:
+        return build(*args)
+    except _DATA_ERRORS as exc:
+        if len(roots) == 1:
+            raise
+        packs = ", ".join(str(root) for root in roots[1:])
+        raise BrokenPack(f"a rule pack cannot be read ({packs}): {type(exc).__name__}: {exc}") from None
+
+
 class Packs:
     def __init__(self, extra_roots: list[Path] | tuple[Path, ...] = ()):
         for root in extra_roots:

@@ -18,6 +18,8 @@ from itertools import compress, filterfalse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newslint.packs import building
+
 if TYPE_CHECKING:
     from newslint.context import Context
     from newslint.document import Document
@@ -97,14 +99,14 @@ class SpellingModel:
     def speller(self) -> "Speller":
         from newslint.hindi import Speller
 
-        return Speller.load(self.roots)
+        return building(tuple(self.roots), Speller.load, self.roots)
 
     @cached_property
     def context(self) -> "ContextRules":
         from newslint.hindi.context import ContextRules
 
         phrase_files = [r / "hi" / "phrases.txt" for r in self.roots if (r / "hi" / "phrases.txt").is_file()]
-        return ContextRules.load(self.speller, phrase_files)
+        return building(tuple(self.roots), ContextRules.load, self.speller, phrase_files)
 
     @cached_property
     def consistency(self) -> "Consistency":
@@ -116,7 +118,7 @@ class SpellingModel:
     def style(self) -> "HouseStyle":
         from newslint.hindi.style import HouseStyle
 
-        return HouseStyle.load(self.roots)
+        return building(tuple(self.roots), HouseStyle.load, self.roots)
 
     def learn(self, words) -> None:
         """Describe the words not seen before: from the cache file, else by judging them."""

@@ -151,6 +151,12 @@ def _english_variants(entries):
     return out
 
 
+def _check_range(name: str, values: dict[str, int], low: int, high: int) -> None:
+    for word, value in values.items():
+        if not low <= value <= high:
+            raise ValueError(f"{name}: “{word} = {value}”: the number must be from {low} to {high}")
+
+
 class DateData:
     def __init__(self, packs):
         months = load_values(packs, "dates/months.txt")
@@ -212,6 +218,12 @@ class DateData:
         prefixes = load_values(packs, "dates/relative-prefixes.txt")
         self.prefixes = {k: int(v) for k, v in prefixes.items()}
         self.days = load_values(packs, "dates/relative-days.txt")
+        # Numbers out of their range would only fail later, on some article's date arithmetic.
+        _check_range("dates/months.txt", self.months, 1, 12)
+        _check_range("dates/weekdays.txt", self.weekdays, 0, 6)
+        _check_range("dates/weekday-abbreviations.txt", self.weekday_abbrs, 0, 6)
+        _check_range("dates/relative-prefixes.txt", self.prefixes, -52, 52)
+        _check_range("dates/relative-days.txt", {k: int(v.lstrip("±")) for k, v in self.days.items()}, -366, 366)
         periods = load_values(packs, "dates/relative-periods.txt")
         self.periods = periods
         posts = load_list(packs, "dates/relative-postpositions.txt")
