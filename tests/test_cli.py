@@ -200,3 +200,15 @@ def test_config_discovery_walks_each_folder_once(tmp_path, monkeypatch):
     assert by_folder["e/f"].select == ["TY107"] and by_folder["e"] is by_folder["e/f"]
     # discovery reads pyproject.toml once; loading it as the config reads it once more
     assert reads.count(tmp_path / "pyproject.toml") == 2
+
+
+def test_a_mistyped_suppression_comment_suppresses_nothing_and_is_reported(cli, tmp_path):
+    """`newslint-disable-nextline SP101` once read as `disable` of "-nextline SP101": SP101 off
+    for the rest of the file, silently. It is no directive: both slips are reported, and so is
+    the comment, with the directive it most likely meant (an unsafe fix)."""
+    (tmp_path / "a.md").write_text("<!-- newslint-disable-nextline SP101 -->\nराम नही आया।\n\nश्याम नही आया।\n", encoding="utf-8")
+    findings = json_findings(cli("check", "--select", "SP101,NL001", "--format", "json", "a.md", cwd=tmp_path))
+    assert [(f["rule"], f["line"]) for f in findings] == [("NL001", 1), ("SP101", 2), ("SP101", 4)]
+    assert "did you mean “newslint-disable-next-line”" in findings[0]["message"]
+    assert findings[0]["suggestions"] == [{"replacement": "<!-- newslint-disable-next-line SP101 -->", "safe": False,
+                                           "note": "write newslint-disable-next-line"}]

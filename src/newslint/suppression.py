@@ -17,7 +17,11 @@ from newslint.hindi.records import factory, record
 from newslint.registry import matches, rule_by_key
 from newslint.rule import Finding, Rule
 
-DIRECTIVE_RE = regex.compile(r"<!--\s*newslint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", regex.DOTALL)
+# Every comment that starts like a directive: a kind that is none of these ("disable-nextline",
+# a typo) is reported, and suppresses nothing. (Matched as a whole word up to a space, a comma or
+# the comment's end: "\b" let "disable-nextline SP101" be a `disable` of "-nextline SP101".)
+DIRECTIVE_RE = regex.compile(r"<!--\s*newslint-([^\s,>]*?)(?=[\s,]|-->)(.*?)-->", regex.DOTALL)
+KINDS = ("disable-next-line", "disable-file", "disable", "enable")
 
 
 @record
@@ -77,7 +81,9 @@ def parse_suppressions(doc: Document) -> Suppressions:
         kind = match.group(1)
         selectors = [s for s in regex.split(r"[\s,]+", match.group(2).strip()) if s]
         directive = Directive(kind, selectors, match.start(), match.end())
-        if kind == "disable-file":
+        if kind not in KINDS:  # covers nothing: reported as what it is (NL001)
+            directive.region_start = directive.region_end = match.start()
+        elif kind == "disable-file":
             directive.region_start, directive.region_end = 0, len(text) + 1
         elif kind == "disable-next-line":
             line = doc.line_at(match.start())
@@ -107,6 +113,9 @@ def unused_suppression_findings(doc: Document, suppressions: Suppressions, rule:
     findings = []
     for directive in suppressions.unused():
         unknown = [s for s in directive.selectors if not s.startswith("LT:") and rule_by_key(s) is None and not _is_known_selector(s)]
+        if directive.kind not in KINDS:
+            findings.append(_unknown_directive_finding(doc, directive, rule))
+            continue
         if unknown:
             message = f"suppression names no known rule: {', '.join(unknown)}"
         elif directive.selectors and not any(code_matches_any(code, directive.selectors) for code in active_codes):
@@ -124,6 +133,24 @@ def unused_suppression_findings(doc: Document, suppressions: Suppressions, rule:
         finding.suggestions.append(_delete_suggestion(replacement))
         findings.append(finding)
     return findings
+
+
+def _unknown_directive_finding(doc: Document, directive: Directive, rule: Rule) -> Finding:
+    """A comment that looks like a directive but is none (a typo): said so, with the directive
+    it most likely meant as an unsafe fix (whether it should suppress is the writer's call)."""
+    import difflib
+
+    from newslint.rule import Suggestion
+
+    written = f"newslint-{directive.kind}"
+    close = difflib.get_close_matches(directive.kind, KINDS, n=1, cutoff=0.7)
+    hint = f"did you mean “newslint-{close[0]}”?" if close else f"the comments are newslint-{', newslint-'.join(KINDS)}"
+    finding = rule.finding(directive.start, directive.end, f"“{written}” is not a suppression comment, so it suppresses nothing: {hint}")
+    if close:
+        comment = doc.text[directive.start:directive.end]
+        finding.suggestions.append(Suggestion(comment.replace(written, f"newslint-{close[0]}", 1), safe=False,
+                                              note=f"write newslint-{close[0]}"))
+    return finding
 
 
 def _delete_suggestion(replacement: str):
