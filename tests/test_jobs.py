@@ -482,3 +482,44 @@ def test_a_digest_prints_what_the_result_prints(tmp_path):
             assert direct.finish() == digested.finish()
     assert Report("concise", Style(False), statistics=True).digester is None  # the table needs the findings
     assert Report("json", Style(False)).digester is None
+
+
+BREAK_A_RULE = """
+import sys
+from newslint.registry import all_rules
+for rule in all_rules():
+    if rule.code == "TY107":
+        original = rule.check
+        def check(self, doc, ctx, original=original):
+            if "टूटा" in doc.text:
+                raise ValueError("a rule's bug")
+            return original(self, doc, ctx)
+        rule.check = check
+sys.argv = ["newslint", *sys.argv[1:]]
+from newslint.launcher import main
+main()
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_a_rule_bug_on_one_file_leaves_the_others_checked_and_reported(tmp_path, command, jobs):
+    """A rule that fails on one article is reported for that article (exit 2); every other file
+    is still checked or fixed, and reported: a `fix` that stopped there had already written
+    files it never reported."""
+    for n in range(20):
+        text = "यह  पंक्ति टूटा है।\n" if n == 7 else f"यह  पंक्ति {n} है।\n"
+        (tmp_path / f"{n:02d}.txt").write_text(text, encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_SERVER": "off"}
+    result = subprocess.run([sys.executable, "-c", BREAK_A_RULE, command, "--select", "TY107", "--jobs", jobs, "."],
+                            capture_output=True, cwd=tmp_path, env=env, timeout=120)
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.decode().splitlines() if line.startswith("newslint: error:")]
+    assert errors == ["newslint: error: 07.txt: internal error in rule TY107 (multiple-spaces): ValueError: a rule's bug "
+                      "— please report this with the file"]
+    if command == "check":
+        assert result.stdout.decode().count("TY107") == 19
+    else:
+        assert "Fixed 19 findings." in result.stderr.decode()
+        fixed = [p.name for p in sorted(tmp_path.glob("*.txt")) if "  " not in p.read_text(encoding="utf-8")]
+        assert fixed == [f"{n:02d}.txt" for n in range(20) if n != 7]

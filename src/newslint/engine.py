@@ -27,7 +27,13 @@ from newslint.suppression import parse_suppressions, unused_suppression_findings
 
 
 class InternalError(Exception):
-    """A bug in a rule: reported as one line (exit 2) rather than a traceback."""
+    """A bug in newslint: reported as one line (exit 2) rather than a traceback; the run stops."""
+
+
+class RuleError(InternalError):
+    """A bug in one rule, met on one file: reported as one line for that file (exit 2), and the
+    run goes on with the other files, as for a file that cannot be read. Stopping would leave
+    the rest unchecked and, with `fix`, files already fixed unreported."""
 
 
 @record
@@ -206,7 +212,7 @@ def lint_document(doc: Document, config: Config, rules: list[Rule]) -> list[Find
         except (ConfigError, InputError):
             raise
         except Exception as exc:  # a bug in a rule must not print a traceback at a copy editor
-            raise InternalError(
+            raise RuleError(
                 f"{doc.path}: internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc} "
                 "— please report this with the file"
             ) from exc

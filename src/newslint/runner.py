@@ -33,7 +33,7 @@ from typing import Any, Callable, Iterator
 
 from newslint import cache
 from newslint.config import ConfigError, ConfigResolver
-from newslint.engine import FileResult, InternalError, Linter, Selection, at_or_above
+from newslint.engine import FileResult, InternalError, Linter, RuleError, Selection, at_or_above
 from newslint.launcher import flush_standard_streams, keep_until_exit
 from newslint.hindi.records import factory, record
 from newslint.source import InputError
@@ -121,8 +121,9 @@ def effective_jobs(requested: int | None, files: int) -> int:
 # -- 2. work --------------------------------------------------------------------------------------
 
 # A task is a module-level function `task(linter, item) -> value` (picklable, for the pool). It
-# may raise InputError/ConfigError (reported for that file, the run goes on) or InternalError
-# (a bug in a rule: the run stops with exit 2, like a sequential run).
+# may raise InputError/ConfigError or RuleError (a rule's bug met on this file): reported for
+# that file, the run goes on (exit 2); or InternalError, a fatal ConfigError (LanguageTool down)
+# or any other exception (a bug in newslint itself): the run stops with exit 2.
 
 @record
 class Outcome:
@@ -137,6 +138,8 @@ def _attempt(task: Callable, linter: Linter, item: Item) -> Outcome:
         return Outcome("ok", task(linter, item))
     except (InputError, ConfigError) as exc:  # a `fatal` one (LanguageTool down) stops the run
         return Outcome("internal" if getattr(exc, "fatal", False) else "error", str(exc))
+    except RuleError as exc:  # this file's report is lost; the others are checked
+        return Outcome("error", str(exc))
     except InternalError as exc:
         return Outcome("internal", str(exc))
     except Exception as exc:  # a bug in newslint itself: one line, not a traceback at a copy editor
