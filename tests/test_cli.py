@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from nl_testing import json_findings
 
 from newslint import __version__
@@ -212,3 +214,13 @@ def test_a_mistyped_suppression_comment_suppresses_nothing_and_is_reported(cli, 
     assert "did you mean “newslint-disable-next-line”" in findings[0]["message"]
     assert findings[0]["suggestions"] == [{"replacement": "<!-- newslint-disable-next-line SP101 -->", "safe": False,
                                            "note": "write newslint-disable-next-line"}]
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_an_empty_select_is_a_usage_error(cli, tmp_path, command, value):
+    """`--select "$RULES"` with RULES unset selected no rule and passed everything (exit 0)."""
+    (tmp_path / "a.txt").write_text(TWO_SPACES, encoding="utf-8")
+    result = cli(command, "--select", value, "a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and b"--select: it names no rule" in result.stderr
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == TWO_SPACES

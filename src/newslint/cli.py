@@ -78,6 +78,17 @@ def main_callback(
     """Editorial-quality and fact-check linter for Hindi news articles."""
 
 
+def _selected(values: Optional[List[str]]) -> list[str] | None:
+    """--select's rules; None when it is not given. Given but empty (`--select ""`, a CI variable
+    that was never set) is a usage error, not "no rules": a gate that checks nothing passes all."""
+    if not values:
+        return None
+    selected = _split(values)
+    if not selected:
+        raise typer.BadParameter("it names no rule (it is empty)", param_hint="--select")
+    return selected
+
+
 def _split(values: Optional[List[str]]) -> list[str]:
     result: list[str] = []
     for value in values or []:
@@ -158,7 +169,7 @@ def check(
 
     options = RunOptions(
         paths=paths or ["."],
-        select=_split(select) if select else None,
+        select=_selected(select),
         extend_select=_split(extend_select),
         ignore=_split(ignore),
         fail_on=fail_on.value if fail_on else None,
@@ -209,7 +220,7 @@ def fix(
 
     options = RunOptions(
         paths=paths or ["."],
-        select=_split(select) if select else None,
+        select=_selected(select),
         extend_select=_split(extend_select),
         ignore=_split(ignore),
         fail_on=fail_on.value if fail_on else None,
