@@ -84,6 +84,9 @@ def test_front_matter_that_is_not_a_mapping(cli, tmp_path):
         ('fail-on = "fatal"\n', "key 'fail-on'"),
         ("ignore = 3\n", "key 'ignore'"),
         ('[languagetool]\nurl = "ftp://x"\n', "languagetool.url"),
+        ('[languagetool]\nurl = "http://[::1"\n', "is not a URL"),  # an internal error in LT001 once
+        ('[languagetool]\nurl = "http://localhost:port"\n', "is not a URL"),
+        ('[languagetool]\nurl = "https://"\n', "names no host"),
     ],
 )
 def test_broken_config(cli, tmp_path, content, fragment):
@@ -306,3 +309,9 @@ def test_a_broken_rule_pack_is_a_config_error(cli, tmp_path, file, content, frag
     (tmp_path / "a.txt").write_text("राम नही आया। 12 झनवरी को झल आया।\n", encoding="utf-8")
     line = assert_one_line_error(cli("check", "a.txt", cwd=tmp_path), "a rule pack cannot be read", "pack", fragment)
     assert "internal error" not in line and "please report" not in line
+
+
+def test_languagetool_url_option_is_checked(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
+    result = cli("check", "--languagetool-url", "http://[::1", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and b"--languagetool-url: is not a URL" in result.stderr and b"Traceback" not in result.stderr

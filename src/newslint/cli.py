@@ -78,6 +78,15 @@ def main_callback(
     """Editorial-quality and fact-check linter for Hindi news articles."""
 
 
+def _url(value: Optional[str]) -> Optional[str]:
+    from newslint.config import url_problem
+
+    problem = url_problem(value) if value is not None else None
+    if problem:
+        raise typer.BadParameter(problem, param_hint="--languagetool-url")
+    return value
+
+
 def _selected(values: Optional[List[str]]) -> list[str] | None:
     """--select's rules; None when it is not given. Given but empty (`--select ""`, a CI variable
     that was never set) is a usage error, not "no rules": a gate that checks nothing passes all."""
@@ -175,7 +184,7 @@ def check(
         fail_on=fail_on.value if fail_on else None,
         config=config,
         stdin_filename=stdin_filename,
-        languagetool_url=languagetool_url,
+        languagetool_url=_url(languagetool_url),
         jobs=jobs,
         progress=progress,
         fingerprints=False,  # `check` never writes: no file needs a fingerprint

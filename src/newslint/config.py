@@ -25,6 +25,22 @@ class ConfigError(Exception):
     """A broken or invalid config: one line on stderr, exit code 2."""
 
 
+def url_problem(url: str) -> str | None:
+    """What is wrong with a LanguageTool server URL, or None: an http(s) URL with a host."""
+    from urllib.parse import urlsplit
+
+    if not url.startswith(("http://", "https://")):
+        return "must start with http:// or https://"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - a port that is not a number raises here
+    except ValueError as exc:  # "http://[::1": Invalid IPv6 URL
+        return f"is not a URL ({exc})"
+    if not parts.hostname:
+        return "names no host"
+    return None
+
+
 @record
 class LanguageToolSettings:
     enabled: bool = True  # used only when a server URL is configured
