@@ -315,3 +315,13 @@ def test_languagetool_url_option_is_checked(cli, tmp_path):
     (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
     result = cli("check", "--languagetool-url", "http://[::1", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and b"--languagetool-url: is not a URL" in result.stderr and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["[" * 50_000 + "]" * 50_000, "\n  " + "- " * 50_000 + "a"])
+def test_front_matter_nested_beyond_reason_is_broken_not_a_crash(cli, tmp_path, value):
+    """50,000 levels crashed the YAML parser's C code (SIGSEGV, no output at all)."""
+    (tmp_path / "a.md").write_text(f"---\nx: {value}\n---\nपाठ\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntags:\n" + "".join(f"  - t{i}\n" for i in range(3000)) + "---\nयह  पंक्ति है।\n", encoding="utf-8")
+    result = cli("check", "--select", "TY107", "a.md", "b.md", cwd=tmp_path)
+    assert_one_line_error(result, "a.md", "broken front matter: nested more than 1000 levels deep")
+    assert b"b.md:" in result.stdout  # a long list is not deep

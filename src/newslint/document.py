@@ -358,6 +358,26 @@ MASK = "\ufffc"
 
 
 
+# Deeper than this is no article's metadata; and the YAML parser's C code recurses once per level
+# (50,000 levels crashed the process).
+MAX_FRONT_MATTER_DEPTH = 1000
+_DASHES_RE = re.compile(r"(?:[ \t]*-[ \t]+)+", re.MULTILINE)
+
+
+def _nested_too_deep(body: str) -> bool:
+    if body.count("[") + body.count("{") + body.count("- ") < MAX_FRONT_MATTER_DEPTH:
+        return False  # (every article's front matter)
+    depth = deepest = 0
+    for ch in body:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    dashes = max((m.group().count("-") for m in _DASHES_RE.finditer(body)), default=0)  # "- - - a"
+    return max(deepest, dashes) > MAX_FRONT_MATTER_DEPTH
+
+
 def parse_front_matter(source: Source) -> tuple[dict[str, Any], int]:
     """Return (metadata, offset just past the closing delimiter). Raise InputError if broken."""
     text = source.text
@@ -373,6 +393,8 @@ def parse_front_matter(source: Source) -> tuple[dict[str, Any], int]:
         end += 2
     elif text[end:end + 1] in ("\n", "\r"):
         end += 1
+    if _nested_too_deep(body):
+        raise InputError(source.path, f"broken front matter: nested more than {MAX_FRONT_MATTER_DEPTH} levels deep")
     import yaml  # only files with front matter pay for the import
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
