@@ -325,3 +325,11 @@ def test_front_matter_nested_beyond_reason_is_broken_not_a_crash(cli, tmp_path, 
     result = cli("check", "--select", "TY107", "a.md", "b.md", cwd=tmp_path)
     assert_one_line_error(result, "a.md", "broken front matter: nested more than 1000 levels deep")
     assert b"b.md:" in result.stdout  # a long list is not deep
+
+
+def test_thousands_of_identical_lines_are_checked_in_time(cli, tmp_path):
+    """The repeat search (ST101/ST102) followed every repeated block to its end and looked at a
+    poem's chorus again from each of its lines: 50,000 identical lines took minutes."""
+    (tmp_path / "a.txt").write_text("राम आया।\n" * 50_000, encoding="utf-8")
+    result = cli("check", "--select", "ST101,ST102", "--format", "json", "a.txt", cwd=tmp_path)  # run_cli: 120 s at most
+    assert result.returncode == 0 and json_findings(result)
