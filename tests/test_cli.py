@@ -224,3 +224,22 @@ def test_an_empty_select_is_a_usage_error(cli, tmp_path, command, value):
     result = cli(command, "--select", value, "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and b"--select: it names no rule" in result.stderr
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == TWO_SPACES
+
+
+def test_a_directive_shown_in_code_is_not_a_directive(cli, tmp_path):
+    """An article explaining the comments shows them in code: they do not switch linting off."""
+    text = "How to switch it off:\n\n```\n<!-- newslint-disable-file -->\n```\n\nराम नही आया। Use `<!-- newslint-disable -->` too.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    findings = json_findings(cli("check", "--select", "SP101,NL001", "--format", "json", "a.md", cwd=tmp_path))
+    assert [(f["rule"], f["line"]) for f in findings] == [("SP101", 7)]
+
+
+def test_a_blanket_suppression_is_not_unused_in_a_run_of_some_rules(cli, tmp_path):
+    """`fix --select NL001,TY` deleted a comment for every rule that excused a spelling slip."""
+    text = "---\ndate: 2025-01-01\n---\n<!-- newslint-disable-next-line -->\nराम नही आया।\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = cli("fix", "--select", "NL001,TY", "a.md", cwd=tmp_path)
+    assert result.returncode == 0 and (tmp_path / "a.md").read_text(encoding="utf-8") == text
+    (tmp_path / "b.md").write_text(text.replace("नही", "नहीं"), encoding="utf-8")  # excuses nothing now
+    findings = json_findings(cli("check", "--format", "json", "b.md", cwd=tmp_path))
+    assert [f["rule"] for f in findings] == ["NL001"]

@@ -10,6 +10,8 @@ means every rule. A comment that suppresses nothing is reported (NL001), like ru
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from newslint.document import Document
@@ -77,7 +79,10 @@ def parse_suppressions(doc: Document) -> Suppressions:
         return Suppressions()
     directives: list[Directive] = []
     open_ranges: dict[str, Directive] = {}  # selector key -> open disable
+    code = _code_spans(doc)
     for match in DIRECTIVE_RE.finditer(text, doc.front_matter_end):
+        if code and any(a <= match.start() < b for a, b in code):
+            continue  # a directive shown as an example in a code block or span: text, not a directive
         kind = match.group(1)
         selectors = [s for s in regex.split(r"[\s,]+", match.group(2).strip()) if s]
         directive = Directive(kind, selectors, match.start(), match.end())
@@ -109,12 +114,26 @@ def parse_suppressions(doc: Document) -> Suppressions:
     return Suppressions(directives)
 
 
+def _code_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where a Markdown article shows code (fenced blocks, `code spans`)."""
+    if not doc.is_markdown or "`" not in doc.text and "~~~" not in doc.text:
+        return []
+    from newslint.document import MD_CODE_SPAN_RE, MD_FENCE_RE
+
+    text = doc.text
+    return [m.span() for pattern in (MD_FENCE_RE, MD_CODE_SPAN_RE) for m in pattern.finditer(text, doc.front_matter_end)]
+
+
 def unused_suppression_findings(doc: Document, suppressions: Suppressions, rule: Rule, active_codes: set[str]) -> list[Finding]:
     findings = []
     for directive in suppressions.unused():
         unknown = [s for s in directive.selectors if not s.startswith("LT:") and rule_by_key(s) is None and not _is_known_selector(s)]
         if directive.kind not in KINDS:
             findings.append(_unknown_directive_finding(doc, directive, rule))
+            continue
+        if not directive.selectors and not _default_codes() <= active_codes:
+            # A comment for every rule, in a run of some rules only (`fix --select NL001,TY`): it
+            # may excuse a rule this run does not run, and `fix` would delete it as unused.
             continue
         if unknown:
             message = f"suppression names no known rule: {', '.join(unknown)}"
@@ -133,6 +152,13 @@ def unused_suppression_findings(doc: Document, suppressions: Suppressions, rule:
         finding.suggestions.append(_delete_suggestion(replacement))
         findings.append(finding)
     return findings
+
+
+@lru_cache(maxsize=1)
+def _default_codes() -> frozenset[str]:
+    from newslint.registry import all_rules
+
+    return frozenset(rule.code for rule in all_rules() if rule.default_enabled)
 
 
 def _unknown_directive_finding(doc: Document, directive: Directive, rule: Rule) -> Finding:
