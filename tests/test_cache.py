@@ -9,6 +9,8 @@ import marshal
 import os
 from pathlib import Path
 
+import pytest
+
 from nl_testing import json_findings
 
 from newslint import cache
@@ -184,3 +186,28 @@ def test_clean_deletes_the_cache_files_only(cli, tmp_path):
     assert result.returncode == 0
     assert result.stdout.decode().startswith(f"Removed {len(made)} cache files from {folder}")
     assert list(folder.glob("*.marshal")) == [] and (keep / "a.jar").exists()
+
+
+@pytest.mark.parametrize("damaged", [("x", None, None), (1, ["a list"], None), (1, None, ("too", "short")), "नहीं", (0,)])
+def test_a_damaged_word_cache_entry_is_judged_afresh(damaged):
+    """The cache file is plain data anyone can edit: an entry of the wrong shape is judged again
+    (it was an internal error in SP101), and leaves nothing of itself behind."""
+    from newslint.checks.spelling_shared import SpellingModel
+    from newslint.packs import packs_for
+
+    class Damaged:
+        def __init__(self):
+            self.added = {}
+
+        def get(self, word):
+            return damaged if word == "नही" else None
+
+        def add(self, word, entry):
+            self.added[word] = entry
+
+    model = SpellingModel(packs_for([]))
+    model.store = Damaged()
+    model.learn(["नही", "राम"])
+    assert set(model.store.added) == {"नही", "राम"}
+    assert model.special["नही"].verdict is not None and model.special["नही"].verdict.kind == "never-valid"
+    assert model.flags["राम"] == 0 and "राम" in model.boring and "नही" not in model.boring

@@ -132,9 +132,14 @@ class SpellingModel:
         store = self.store
         for word in words:
             entry = store.get(word)
-            if entry is None:
-                entry = self._judge(word)
-                store.add(word, entry)
+            if entry is not None:
+                try:
+                    self._adopt(word, entry)
+                    continue
+                except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+                    self._forget(word)  # a damaged cache entry (the file is plain data anyone can edit): judged afresh
+            entry = self._judge(word)
+            store.add(word, entry)
             self._adopt(word, entry)
 
     def _judge(self, word: str) -> tuple:
@@ -151,6 +156,16 @@ class SpellingModel:
             flags |= SPECIAL
             info = (_verdict_as_data(verdict), context, styles or None)
         return flags, shape, info
+
+    def _forget(self, word: str) -> None:
+        """Undo what a failed `_adopt` of `word` left behind."""
+        shape = self.shape_of.pop(word, None)
+        if isinstance(shape, str) and shape in self.by_shape:
+            self.by_shape[shape].discard(word)
+        self.minor.discard(word)
+        self.special.pop(word, None)
+        self.flags.pop(word, None)
+        self.boring.discard(word)
 
     def _adopt(self, word: str, entry: tuple) -> None:
         flags, shape, info = entry
