@@ -333,3 +333,10 @@ def test_thousands_of_identical_lines_are_checked_in_time(cli, tmp_path):
     (tmp_path / "a.txt").write_text("राम आया।\n" * 50_000, encoding="utf-8")
     result = cli("check", "--select", "ST101,ST102", "--format", "json", "a.txt", cwd=tmp_path)  # run_cli: 120 s at most
     assert result.returncode == 0 and json_findings(result)
+
+
+def test_a_run_with_input_errors_does_not_say_all_clear(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
+    result = cli("check", "--select", "TY107", "a.txt", "missing.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.decode().splitlines() == ["No findings in 1 file; 1 could not be checked (see the errors)."]

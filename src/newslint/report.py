@@ -125,7 +125,9 @@ class Report:
             self.severities.update(digest.severities)
             self.fixable += digest.fixable
 
-    def finish(self) -> str:
+    def finish(self, unchecked: int = 0) -> str:
+        """The report. `unchecked`: inputs that could not be checked (their errors are on stderr):
+        the summary line then does not say "all clear"."""
         results = self.results
         fmt = self.fmt
         if fmt not in ("concise", "full") or self.statistics:
@@ -142,7 +144,7 @@ class Report:
         if self.statistics:
             lines.extend(statistics_table(findings))
         if not self.quiet or self.severities:
-            lines.append(summary_text(self.severities, self.fixable, len(results), self.style))
+            lines.append(summary_text(self.severities, self.fixable, len(results), self.style, unchecked))
         if not lines:
             return "\n"
         lines.append("")  # the final newline (the report is megabytes: no copy to add it)
@@ -192,9 +194,12 @@ def full_context(f: Finding, text: str, style: Style) -> list[str]:
     return out
 
 
-def summary_text(counts: Counter, fixable: int, files: int, style: Style) -> str:
+def summary_text(counts: Counter, fixable: int, files: int, style: Style, unchecked: int = 0) -> str:
     """The last line of the human formats, from the findings' severities and fixable count."""
     total = sum(counts.values())
+    if not total and unchecked:
+        return (f"No findings in {files} file{'s' if files != 1 else ''}; {unchecked} could not be checked "
+                "(see the errors).")
     if not total:
         return f"All clear: no findings in {files} file{'s' if files != 1 else ''}."
     parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}" for level in ("error", "warning", "info") if counts[level]]

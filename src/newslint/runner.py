@@ -857,7 +857,7 @@ def run_check(options: RunOptions, fmt: str, output: Path | None, style, statist
         return 2
     results = report.results
     keep_until_exit(report, linter)  # (when the process ends right after this run)
-    text = report.finish()
+    text = report.finish(unchecked=len(errors))
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8", errors="surrogateescape")  # a file name that is not UTF-8: its bytes
