@@ -542,6 +542,13 @@ def _find_dates_and_pairs(result: DateAnalysis) -> None:
             pair = Pair(d.start, after.end(), wd, after.start("wd"), after.end("wd"), d)
         result._pairs.append(pair)
         occupied.append((pair.start, pair.end))
+    # A weekday between two dates ("29 फरवरी) शनिवार (24 फरवरी)") pairs with both: which one it
+    # names cannot be told, so neither pair is checked (a fix for one made the other wrong, and
+    # fix --unsafe went back and forth). The spans stay occupied: it is no relative reference.
+    weekdays = [p.weekday_start for p in result._pairs]
+    if len(weekdays) != len(set(weekdays)):
+        shared = {w for w in weekdays if weekdays.count(w) > 1}
+        result._pairs = [p for p in result._pairs if p.weekday_start not in shared]
 
 
 _DIGITS = frozenset("0123456789०१२३४५६७८९")
