@@ -243,3 +243,29 @@ def test_a_blanket_suppression_is_not_unused_in_a_run_of_some_rules(cli, tmp_pat
     (tmp_path / "b.md").write_text(text.replace("नही", "नहीं"), encoding="utf-8")  # excuses nothing now
     findings = json_findings(cli("check", "--format", "json", "b.md", cwd=tmp_path))
     assert [f["rule"] for f in findings] == ["NL001"]
+
+
+def test_an_unknown_directive_is_never_widened(cli, tmp_path):
+    """`newslint-disable-line` (another linter's spelling) once got `disable-file` offered, which
+    fix --unsafe wrote: a suppression for the whole file. Only a hyphenation slip gets a fix."""
+    text = "नई दिल्ली, 12 जनवरी (भाषा)\n\nहादसे में 12 लोगों की मौत हुई। <!-- newslint-disable-line AT101 -->\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    findings = json_findings(cli("check", "--select", "NL001", "--format", "json", "a.md", cwd=tmp_path))
+    assert [f["rule"] for f in findings] == ["NL001"] and findings[0]["suggestions"] == []
+    assert "disable-file" not in findings[0]["message"].split(":", 1)[0]
+
+
+def test_stray_backticks_do_not_hide_a_directive(cli, tmp_path):
+    text = "सरकार`s योजना।\n\n<!-- newslint-disable-file SP101 -->\n\nराहुल`s बयान।\n\nउन्होने कहा कि वह नही आएंगे।\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    findings = json_findings(cli("check", "--select", "SP101", "--format", "json", "a.md", cwd=tmp_path))
+    assert findings == []
+
+
+def test_a_blanket_suppression_is_unused_under_a_configured_ignore(cli, tmp_path):
+    """Only a run narrowed on the command line keeps quiet about it; a config's own `ignore` is
+    the run the article always gets."""
+    (tmp_path / "newslint.toml").write_text('ignore = ["SP102"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\ndate: 2025-01-01\n---\n<!-- newslint-disable-next-line -->\nराम आया।\n", encoding="utf-8")
+    findings = json_findings(cli("check", "--format", "json", "a.md", cwd=tmp_path))
+    assert [f["rule"] for f in findings] == ["NL001"]

@@ -436,6 +436,7 @@ def test_check_reads_without_fingerprints_everywhere(tmp_path, monkeypatch):
         "नई दिल्ली, 12 जनवरी 2025: राम शनिवार को बाजार गया।\n",
         "नई दिल्ली, 12 जनवरी 2025: राम अगले हफ्ते बाजार जाएगा और अगले महीने लौटेगा।\n",
         "---\ndate: 2025-01-12\n---\nराम पिछले सोमवार को आया।\n",
+        "नई दिल्ली, 12 जनवरी 2025: अगले साल चुनाव होंगे।\n",
     ],
 )
 def test_unsafe_date_suggestions_settle_in_one_pass(tmp_path, text):

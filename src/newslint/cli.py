@@ -81,6 +81,9 @@ def main_callback(
 def _url(value: Optional[str]) -> Optional[str]:
     from newslint.config import url_problem
 
+    if value is not None and not value.strip():
+        return None  # an empty CI variable: no server given, as before
+
     problem = url_problem(value) if value is not None else None
     if problem:
         raise typer.BadParameter(problem, param_hint="--languagetool-url")

@@ -54,6 +54,11 @@ class FileResult:
     config: Config
 
 
+def _not_special(path: str) -> bool:
+    """A regular file, or a name that is not there (a dangling link: reading it says so)."""
+    return os.path.isfile(path) or not os.path.exists(path)
+
+
 def _regular_count(folder: str, names: list[str]) -> int:
     """How many of `names` in `folder` are regular files or links to one (from the folder's
     listing: no stat per file)."""
@@ -158,7 +163,7 @@ class Linter:
                     if len(names) != _regular_count(folder, names):
                         # a FIFO or a device file among them: never opened (a FIFO without a writer
                         # would wait forever); one named on the command line is read
-                        names = [name for name in names if os.path.isfile(os.path.join(folder, name))]
+                        names = [name for name in names if _not_special(os.path.join(folder, name))]
                     base = Path(folder)
                     config = self.resolver.for_path(base / names[0])  # one config for a folder's files
                     for name in names:
@@ -226,7 +231,7 @@ def lint_document(doc: Document, config: Config, rules: list[Rule]) -> list[Find
     suppressions = parse_suppressions(doc)
     findings = suppressions.filter(findings)
     if unused_rule is not None:
-        findings.extend(unused_suppression_findings(doc, suppressions, unused_rule, {r.code for r in active}))
+        findings.extend(unused_suppression_findings(doc, suppressions, unused_rule, {r.code for r in active}, config))
     for finding in findings:
         place(doc, finding)
     return dedupe(sorted(findings, key=Finding.sort_key))

@@ -277,13 +277,15 @@ def main() -> None:
 
 
 def output_failed(exc: OSError) -> int:
-    """The command could not write its output (a full disk, a closed pipe): one line, exit 2.
-    A reader that went away (`newslint check | head`) needs no message."""
+    """The command could not write its output (a full disk, a closed pipe), or another file it
+    needed (the one named): one line, exit 2. A reader that went away (`newslint check | head`)
+    needs no message."""
     import errno
 
     if exc.errno != errno.EPIPE:
+        what = f"{exc.filename}: {exc.strerror or exc}" if exc.filename else f"cannot write the output: {exc.strerror or exc}"
         try:
-            sys.stderr.write(f"newslint: error: cannot write the output: {exc.strerror or exc}\n")
+            sys.stderr.write(f"newslint: error: {what}\n")
         except (OSError, ValueError, AttributeError):
             pass
     return 2

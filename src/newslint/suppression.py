@@ -10,8 +10,6 @@ means every rule. A comment that suppresses nothing is reported (NL001), like ru
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from newslint.document import Document
@@ -114,26 +112,35 @@ def parse_suppressions(doc: Document) -> Suppressions:
     return Suppressions(directives)
 
 
+_CODE_SPAN_IN_LINE_RE = regex.compile(r"(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+
+
 def _code_spans(doc: Document) -> list[tuple[int, int]]:
     """Where a Markdown article shows code (fenced blocks, `code spans`)."""
     if not doc.is_markdown or "`" not in doc.text and "~~~" not in doc.text:
         return []
-    from newslint.document import MD_CODE_SPAN_RE, MD_FENCE_RE
+    from newslint.document import MD_FENCE_RE
 
     text = doc.text
-    return [m.span() for pattern in (MD_FENCE_RE, MD_CODE_SPAN_RE) for m in pattern.finditer(text, doc.front_matter_end)]
+    fences = [m.span() for m in MD_FENCE_RE.finditer(text, doc.front_matter_end)]
+    # code spans within a line: a stray backtick (typed for an apostrophe) pairs with another
+    # paragraphs away in the document-wide pattern, and would hide every directive in between
+    spans = [m.span() for m in _CODE_SPAN_IN_LINE_RE.finditer(text, doc.front_matter_end)]
+    return fences + spans
 
 
-def unused_suppression_findings(doc: Document, suppressions: Suppressions, rule: Rule, active_codes: set[str]) -> list[Finding]:
+def unused_suppression_findings(doc: Document, suppressions: Suppressions, rule: Rule, active_codes: set[str], config=None) -> list[Finding]:
+    """NL001's findings. `config`: the file's config, whose rules a run without a narrowed
+    command-line selection runs (see the blanket-comment case below)."""
     findings = []
     for directive in suppressions.unused():
         unknown = [s for s in directive.selectors if not s.startswith("LT:") and rule_by_key(s) is None and not _is_known_selector(s)]
         if directive.kind not in KINDS:
             findings.append(_unknown_directive_finding(doc, directive, rule))
             continue
-        if not directive.selectors and not _default_codes() <= active_codes:
-            # A comment for every rule, in a run of some rules only (`fix --select NL001,TY`): it
-            # may excuse a rule this run does not run, and `fix` would delete it as unused.
+        if not directive.selectors and not _configured_codes(doc, config) <= active_codes:
+            # A comment for every rule, in a run narrowed on the command line (`fix --select
+            # NL001,TY`): it may excuse a rule the configured run runs, and `fix` would delete it.
             continue
         if unknown:
             message = f"suppression names no known rule: {', '.join(unknown)}"
@@ -154,22 +161,28 @@ def unused_suppression_findings(doc: Document, suppressions: Suppressions, rule:
     return findings
 
 
-@lru_cache(maxsize=1)
-def _default_codes() -> frozenset[str]:
-    from newslint.registry import all_rules
+def _configured_codes(doc: Document, config) -> set[str]:
+    """The rules the file's config runs on it (its select, extend-select, ignore and
+    per-file-ignores), whatever the command line narrowed."""
+    from newslint.registry import all_rules, select_rules
 
-    return frozenset(rule.code for rule in all_rules() if rule.default_enabled)
+    if config is None:
+        return {rule.code for rule in all_rules() if rule.default_enabled}
+    chosen = select_rules(config.select, config.extend_select, [*config.ignore, *config.extend_ignore])
+    ignored = config.ignores_for(doc.path) if doc.path != "-" else []
+    return {rule.code for rule in chosen if not any(matches(rule, sel) for sel in ignored)}
 
 
 def _unknown_directive_finding(doc: Document, directive: Directive, rule: Rule) -> Finding:
-    """A comment that looks like a directive but is none (a typo): said so, with the directive
-    it most likely meant as an unsafe fix (whether it should suppress is the writer's call)."""
-    import difflib
-
+    """A comment that looks like a directive but is none (a typo): said so. When it is a known
+    directive with its hyphens wrong ("disable-nextline"), that one is offered as an unsafe fix;
+    never a guess from similar letters, which can widen a suppression ("disable-line" is not
+    "disable-file")."""
     from newslint.rule import Suggestion
 
     written = f"newslint-{directive.kind}"
-    close = difflib.get_close_matches(directive.kind, KINDS, n=1, cutoff=0.7)
+    bare = directive.kind.replace("-", "").replace("_", "").lower()
+    close = [kind for kind in KINDS if kind.replace("-", "") == bare]
     hint = f"did you mean “newslint-{close[0]}”?" if close else f"the comments are newslint-{', newslint-'.join(KINDS)}"
     finding = rule.finding(directive.start, directive.end, f"“{written}” is not a suppression comment, so it suppresses nothing: {hint}")
     if close:

@@ -856,6 +856,19 @@ def byline_zone(doc: "Document") -> list["Line"]:
     return zone
 
 
+def _masked_apart(doc: "Document", a: "Line", b: "Line") -> bool:
+    """Both lines hold a link, an address or code (masked in the prose), and not the same one:
+    "आवेदन का पता: https://…/form-a" and "…/form-b" read alike in the prose, and are two lines."""
+    prose, text = doc.prose, doc.text
+    hidden = []
+    for line in (a, b):
+        segment = prose[line.start:line.end]
+        if MASK not in segment:
+            return False
+        hidden.append("".join(ch for ch, shown in zip(text[line.start:line.end], segment) if shown == MASK))
+    return hidden[0] != hidden[1]
+
+
 def byline_duplicates(doc: "Document", ctx: "Context") -> list[BylineDuplicate]:
     cached = doc.cache.get("structure.bylines")
     if cached is not None:
@@ -877,14 +890,10 @@ def byline_duplicates(doc: "Document", ctx: "Context") -> list[BylineDuplicate]:
         if key in seen_keys:
             continue  # an exact repeat: repeated-line / repeated-block reports it
         seen_keys.add(key)
-        if MASK in prose:
-            # a link, an address or code, masked in the prose: two such lines that read alike
-            # ("आवेदन का पता: https://…/form-a", "…/form-b") differ where the prose cannot see
-            continue
         names = byline_names(prose, data)
         current = [BylineName(line, name, tuple(phonetic_key(w, data) for w in words)) for name, words in names]
         for name in current:
-            match = next((e for e in earlier if same_person(e.keys, name.keys)), None)
+            match = next((e for e in earlier if same_person(e.keys, name.keys) and not _masked_apart(doc, e.line, line)), None)
             if match is not None:
                 found.append(BylineDuplicate(line, name.text, match.line, match.text))
                 break

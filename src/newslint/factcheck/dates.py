@@ -523,10 +523,20 @@ def _find_dates_and_pairs(result: DateAnalysis) -> None:
     months = result._months = data.month_finder.doc_positions(doc, present)
     result._dates.extend(_find_dates(doc, data, prose, begin, months))
     occupied = result._occupied
+    named: set[int] = set()  # weekdays already paired with the date before them
+    ambiguous: set[int] = set()
     for d in result._dates:
         line = doc.line_at(d.start)
         before = data.weekday_before_re.search(prose, max(line.start, d.start - 30), d.start)
         after = data.weekday_after_re.match(prose, d.end, min(line.end, d.end + 30))
+        if before and before.start("wd") in named:
+            # "15 जुलाई, बुधवार, 17 जुलाई, गुरुवार": बुधवार is 15 जुलाई's. But "29 फरवरी) शनिवार
+            # (24 फरवरी)": a weekday with a date in brackets after it names that date too, and
+            # which one it names cannot be told: neither pair is checked (a fix for one made the
+            # other wrong, and fix --unsafe went back and forth).
+            if "(" in before.group():
+                ambiguous.add(before.start("wd"))
+            before = None
         m = before or after
         if m is None:
             occupied.append((d.start, d.end))
@@ -542,16 +552,14 @@ def _find_dates_and_pairs(result: DateAnalysis) -> None:
             pair = Pair(d.start, after.end(), wd, after.start("wd"), after.end("wd"), d)
         result._pairs.append(pair)
         occupied.append((pair.start, pair.end))
-    # A weekday between two dates ("29 फरवरी) शनिवार (24 फरवरी)") pairs with both: which one it
-    # names cannot be told, so neither pair is checked (a fix for one made the other wrong, and
-    # fix --unsafe went back and forth). The spans stay occupied: it is no relative reference.
-    weekdays = [p.weekday_start for p in result._pairs]
-    if len(weekdays) != len(set(weekdays)):
-        shared = {w for w in weekdays if weekdays.count(w) > 1}
-        result._pairs = [p for p in result._pairs if p.weekday_start not in shared]
+        if not before:
+            named.add(pair.weekday_start)
+    if ambiguous:  # the spans stay occupied: no relative reference either
+        result._pairs = [p for p in result._pairs if p.weekday_start not in ambiguous]
 
 
-_DIGITS = frozenset("0123456789०१२३४५६७८९")
+_YEAR_IN_BRACKETS_RE = regex.compile(r"[0-9०-९]{4}\s*\)")
+_DAY_RANGE_RE = regex.compile(r"[0-9०-९]{1,2}\s*[–-]\s*[0-9०-९]{1,2}\s+")
 
 
 def _find_relatives(result: DateAnalysis) -> None:
@@ -612,10 +620,13 @@ def _find_relatives(result: DateAnalysis) -> None:
         j += 1
         while j < len(prose) and prose[j] in " \t":
             j += 1
-        if prose[j:j + 1] in _DIGITS:
-            return True
         i = bisect.bisect_left(span_starts, j)
-        return (i < len(spans) and spans[i][0] == j) or data.month_re.match(prose, j) is not None
+        if i < len(spans) and spans[i][0] == j:
+            return True  # an explicit date: "(12 जनवरी)"
+        if _YEAR_IN_BRACKETS_RE.match(prose, j):
+            return True  # "अगले साल (2025)"
+        days = _DAY_RANGE_RE.match(prose, j)  # "(13–19 जनवरी)": DT102's week
+        return data.month_re.match(prose, days.end() if days else j) is not None  # "(फरवरी 2025)"
 
     matches = _anchored_in_lines(doc, data.relatives.for_doc(doc), relative_starts) if relative_starts else []
     month_matches = _anchored_in_lines(doc, data.month_re, months)
