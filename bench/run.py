@@ -254,7 +254,7 @@ def compile_bytecode() -> str:
                             capture_output=True, text=True)
     package = result.stdout.strip()
     if package:
-        subprocess.run([sys.executable, "-m", "compileall", "-q", package], stdout=subprocess.DEVNULL, check=False)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", "-f", package], stdout=subprocess.DEVNULL, check=False)
         log(f"compiled the bytecode of {package}")
     return package
 
