@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -105,7 +106,7 @@ def test_progress_can_be_forced_and_is_cleared(cli, tmp_path):
     result = cli("check", "--progress", "--jobs", "2", "news", cwd=tmp_path)
     err = result.stderr.decode()
     total = sum(1 for _ in (tmp_path / "news").rglob("*.*"))
-    assert f"\rnewslint: {total}/{total} files" in err
+    assert "\rnewslint " in err and f" {total}/{total} files" in err
     assert err.count("\r") >= 2  # drawn, then wiped before anything else is printed
     plain = cli("check", "--jobs", "2", "news", cwd=tmp_path)
     assert result.stdout == plain.stdout
@@ -141,28 +142,68 @@ def test_progress_on_a_terminal(tmp_path):
         os.close(master)
     assert proc.returncode == 2
     total = sum(1 for _ in (tmp_path / "news").rglob("*.*"))
-    assert b"\rnewslint: " in seen and f"{total}/{total} files".encode() in seen
+    assert b"\rnewslint " in seen and f" {total}/{total} files".encode() in seen
+    assert "█".encode() in seen  # a bar, in the terminal's UTF-8
     assert b"\r" not in proc.stdout
 
 
-def test_progress_counter_unit():
-    import io
+class _Tty(io.StringIO):
+    def __init__(self, encoding="utf-8"):
+        super().__init__()
+        self._encoding = encoding
 
-    class Tty(io.StringIO):
-        def isatty(self):
-            return True
+    @property
+    def encoding(self):
+        return self._encoding
 
-    stream = Tty()
-    progress = runner.Progress(3, None, stream)
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_unit():
+    stream = _Tty()
+    progress = runner.Progress(4, None, stream)
     progress.delay = 0
-    for _ in range(3):
+    for _ in range(4):
         progress.advance()
     progress.clear()
     text = stream.getvalue()
-    assert text.startswith("\rnewslint: 1/3 files") and "3/3 files" in text and text.endswith("\r")
+    first = text.split("\r")[1]
+    assert first == "newslint " + "█" * 6 + "░" * 18 + " 1/4 files"  # a quarter of 24 cells
+    assert "newslint " + "█" * 24 + " 4/4 files" in text
+    assert text.endswith("\r" + " " * len(first) + "\r")  # wiped, all of it
     quiet = runner.Progress(3, None, io.StringIO())  # not a terminal
     quiet.advance()
     assert not quiet.shown
+
+
+def test_progress_bar_time_left_and_width():
+    progress = runner.Progress(100, True, _Tty())
+    progress.done = 25
+    assert progress.line(0.5).endswith(" 25/100 files")  # the pace is not known yet
+    assert progress.line(10.0).endswith(" 25/100 files · 30 s left")
+    assert progress.line(100.0).endswith(" · 5 min left")
+    progress.width = 40
+    assert len(progress.line(10.0)) <= 39  # never wraps: \r could not redraw it
+    progress.width = 20
+    assert progress.line(10.0) == "newslint: 25/100 fi"  # no room for a bar: the count, cut
+
+
+def test_progress_bar_redraw_covers_a_longer_line():
+    stream = _Tty()
+    progress = runner.Progress(10, True, stream)
+    progress.drawn = 60  # the line before was longer (it had a time left)
+    progress.advance()
+    drawn = stream.getvalue()
+    assert len(drawn) == 1 + 60 and drawn.rstrip().endswith("1/10 files")
+
+
+def test_progress_bar_without_utf8_uses_ascii():
+    stream = _Tty(encoding="ascii")
+    progress = runner.Progress(2, True, stream)
+    progress.advance()
+    assert "#" * 12 + "-" * 12 + " 1/2 files" in stream.getvalue()
+    stream.getvalue().encode("ascii")
 
 
 def test_tree_is_big_enough_for_the_pool(tmp_path):

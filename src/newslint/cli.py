@@ -139,7 +139,7 @@ CACHE_DIR = typer.Option(
 )
 PROGRESS = typer.Option(
     None, "--progress/--no-progress",
-    help="A file counter on stderr. Default: shown for long runs when stderr is a terminal.",
+    help="A progress bar on stderr. Default: shown for long runs when stderr is a terminal.",
 )
 
 

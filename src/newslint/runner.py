@@ -40,7 +40,7 @@ from newslint.source import InputError
 
 # "More than a handful of files": below this a process pool costs more than it saves.
 PARALLEL_MIN_FILES = 8
-# Show the progress counter only for runs that last longer than this (seconds).
+# Show the progress bar only for runs that last longer than this (seconds).
 PROGRESS_DELAY_ENV = "NEWSLINT_PROGRESS_DELAY"  # read per run (a server's children share one import)
 RULE_TIMES_ENV = "NEWSLINT_RULE_TIMES"
 
@@ -618,7 +618,11 @@ def _run_pool(linter, options, items, pending_work, task, jobs, outcomes, progre
 # -- progress -------------------------------------------------------------------------------------
 
 class Progress:
-    """`\\r`-counter on stderr: only when stderr is a terminal and the run lasts (or --progress)."""
+    """A progress bar on stderr (`newslint ████████░░░░ 37/120 files · 4 s left`): only when
+    stderr is a terminal and the run lasts more than half a second (or with --progress); wiped
+    before anything else is printed."""
+
+    BAR_CELLS = 24  # at most; fewer on a narrow terminal
 
     def __init__(self, total: int, wanted: bool | None, stream=None):
         self.stream = stream or sys.stderr
@@ -627,6 +631,7 @@ class Progress:
         self.started = time.monotonic()
         self.last = 0.0
         self.shown = False
+        self.drawn = 0  # characters on the line now, for `clear`
         if wanted is None:
             isatty = getattr(self.stream, "isatty", None)
             self.enabled = bool(isatty and isatty()) and total > 1
@@ -634,6 +639,8 @@ class Progress:
         else:
             self.enabled = bool(wanted) and total > 0
             self.delay = 0.0
+        self.width = self._terminal_width() if self.enabled else 80
+        self.cells = ("█", "░") if self._can_write("█░") else ("#", "-")
 
     @classmethod
     def for_items(cls, items: list[Item], wanted: bool | None) -> "Progress":
@@ -650,14 +657,47 @@ class Progress:
             return
         self.last = now
         self.shown = True
-        self.stream.write(f"\rnewslint: {self.done}/{self.total} files")
+        line = self.line(now - self.started)
+        # a shorter line than the one before (the time left shrank) must cover all of it
+        self.stream.write("\r" + line + " " * max(0, self.drawn - len(line)))
+        self.drawn = len(line)
         self.stream.flush()
+
+    def line(self, elapsed: float) -> str:
+        """The bar, the count and, once the pace is known, the time left; never wider than the
+        terminal (a wrapped line cannot be redrawn with \\r)."""
+        counted = f"{self.done}/{self.total} files"
+        left = ""
+        if elapsed >= 1.0 and 0 < self.done < self.total:
+            seconds = round(elapsed / self.done * (self.total - self.done))
+            left = f" · {seconds} s left" if seconds < 120 else f" · {round(seconds / 60)} min left"
+        room = self.width - 1 - len("newslint  ") - len(counted) - len(left)
+        cells = min(self.BAR_CELLS, room)
+        if cells < 8:  # too narrow for a bar worth drawing
+            return f"newslint: {counted}"[:max(self.width - 1, 1)]
+        full = min(cells, self.done * cells // self.total) if self.total else cells
+        bar = self.cells[0] * full + self.cells[1] * (cells - full)
+        return f"newslint {bar} {counted}{left}"
 
     def clear(self) -> None:
         if self.shown:
-            self.stream.write("\r" + " " * (20 + 2 * len(str(self.total))) + "\r")
+            self.stream.write("\r" + " " * self.drawn + "\r")
             self.stream.flush()
             self.shown = False
+            self.drawn = 0
+
+    def _terminal_width(self) -> int:
+        try:
+            return os.get_terminal_size(self.stream.fileno()).columns or 80
+        except (AttributeError, OSError, ValueError):  # not a real terminal (a test's stream, --progress to a pipe)
+            return 80
+
+    def _can_write(self, text: str) -> bool:
+        try:
+            text.encode(getattr(self.stream, "encoding", None) or "ascii")
+            return True
+        except (LookupError, UnicodeEncodeError):
+            return False
 
 
 # -- rule timing (NEWSLINT_RULE_TIMES, for bench/run.py) ------------------------------------------
