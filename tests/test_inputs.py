@@ -340,3 +340,15 @@ def test_a_run_with_input_errors_does_not_say_all_clear(cli, tmp_path):
     result = cli("check", "--select", "TY107", "a.txt", "missing.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout.decode().splitlines() == ["No findings in 1 file; 1 could not be checked (see the errors)."]
+
+
+def test_a_fix_run_with_input_errors_does_not_say_all_clear(cli, tmp_path):
+    """`fix` printed "All clear: no findings in 0 files." on stdout for a file that does not
+    exist, a broken config or undecodable text (exit 2): a copy editor reads stdout."""
+    (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
+    result = cli("fix", "--select", "TY107", "a.txt", "missing.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.decode().splitlines() == ["No findings in 1 file; 1 could not be checked (see the errors)."]
+    (tmp_path / "newslint.toml").write_text("select = 3\n", encoding="utf-8")
+    broken = cli("fix", "a.txt", cwd=tmp_path)
+    assert broken.returncode == 2 and b"All clear" not in broken.stdout + broken.stderr

@@ -428,7 +428,8 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
     verb = "Would fix" if diff else "Fixed"
     if total_applied or not quiet:
         sys.stderr.write(f"{verb} {total_applied} finding{'s' if total_applied != 1 else ''}.\n")
-    report = render("concise", remaining, style, quiet=quiet)
+    # a run in which inputs could not be read or written is never "All clear"
+    report = render("concise", remaining, style, quiet=quiet, unchecked=len(errors))
     report_stream.write(report)
     report_stream.flush()
     if errors:

@@ -46,11 +46,13 @@ class Style:
         return self._wrap("35;1", text)
 
 
-def render(fmt: str, results: list["FileResult"], style: Style, statistics: bool = False, quiet: bool = False) -> str:
+def render(fmt: str, results: list["FileResult"], style: Style, statistics: bool = False, quiet: bool = False,
+           unchecked: int = 0) -> str:
+    """The report of `results`; `unchecked`: inputs that could not be checked (see `Report.finish`)."""
     report = Report(fmt, style, statistics=statistics, quiet=quiet)
     for result in results:
         report.add(result)
-    return report.finish()
+    return report.finish(unchecked=unchecked)
 
 
 class FileDigest:
