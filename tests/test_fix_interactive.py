@@ -102,3 +102,21 @@ def test_interactive_cannot_read_the_article_from_stdin(cli):
     result = cli("fix", "--interactive", "-", stdin=b"1\n")
     assert result.returncode == 2
     assert b"newslint: error: --interactive" in result.stderr
+
+
+def test_edit_on_a_missing_dateline_adds_a_line_above_instead_of_replacing(cli, tmp_path):
+    """DT101 marks the first line of an article with no date; its message says to add a
+    dateline. "e" used to replace the marked line with what was typed: the line was gone."""
+    story = "सरकार ने  शनिवार को नई योजना शुरू की।\r\nदूसरी पंक्ति।\r\n"
+    path = tmp_path / "story.txt"
+    path.write_bytes(story.encode("utf-8"))
+    result = cli("fix", "-i", "--select", "DT101,TY107", "story.txt", cwd=tmp_path,
+                 stdin="e\nनई दिल्ली, 12 जनवरी (भाषा)\n1\n".encode("utf-8"))
+    out = result.stdout.decode()
+    assert "add a line above it with e" in out and "a line to add above this one" in out
+    assert path.read_bytes().decode("utf-8") == (
+        "नई दिल्ली, 12 जनवरी (भाषा)\r\nसरकार ने शनिवार को नई योजना शुरू की।\r\nदूसरी पंक्ति।\r\n")  # CRLF kept
+    assert result.returncode == 0, result.stderr
+    # a rule whose span is the text to change still replaces it
+    replaced, path = review(cli, tmp_path, "e\n-\ns\ns\n", name="b.txt")
+    assert path.read_text(encoding="utf-8").startswith("पहली-पंक्ति\n")

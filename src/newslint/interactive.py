@@ -5,7 +5,8 @@ answer a line, read from stdin (so a session can be scripted by piping answers i
 
     1–9   accept that suggestion
     s     skip this finding
-    e     edit: type the replacement yourself (an empty line cancels)
+    e     edit: type the replacement yourself (an empty line cancels); for a rule whose finding
+          marks where something is missing (DT101's dateline), the line to add above it
     i     ignore this rule for the rest of the file
     q     quit: what was accepted so far is saved, nothing else is asked
 
@@ -86,7 +87,9 @@ def show_finding(out: TextIO, style, finding: Finding, text: str, number: int, t
         kind = "fix" if suggestion.safe else "suggestion"
         note = f" — {suggestion.note}" if suggestion.note else ""
         out.write(f"  {index}) {what}  [{kind}]{note}\n")
-    if not shown:
+    if not shown and _inserts_a_line(finding):
+        out.write("  (no suggestion: add a line above it with e, or skip)\n")
+    elif not shown:
         out.write("  (no suggestion: edit it yourself with e, or skip)\n")
     return shown
 
@@ -143,7 +146,11 @@ def review(result, keys: TextIO, out: TextIO, style) -> Session:
                 ignored.add(finding.code)
                 break
             if key == "e":
-                out.write(f"  replacement for “{text[finding.start:finding.end]}” (empty line: cancel) > ")
+                inserts = _inserts_a_line(finding)
+                if inserts:
+                    out.write("  a line to add above this one (empty line: cancel) > ")
+                else:
+                    out.write(f"  replacement for “{text[finding.start:finding.end]}” (empty line: cancel) > ")
                 out.flush()
                 typed = _read(keys, out)
                 if typed is None:
@@ -151,7 +158,12 @@ def review(result, keys: TextIO, out: TextIO, style) -> Session:
                     break
                 if typed == "":
                     continue
-                if _accept(session, finding, typed, source.newline):
+                if inserts:
+                    line_start = max(text.rfind("\n", 0, finding.start), text.rfind("\r", 0, finding.start)) + 1
+                    session.edits.append((line_start, line_start, with_newlines(typed + "\n", source.newline)))
+                    session.accepted += 1
+                    out.write("  added.\n")
+                elif _accept(session, finding, typed, source.newline):
                     out.write("  edited.\n")
                 else:
                     out.write("  that is the text as it is: nothing to change.\n")
@@ -173,6 +185,15 @@ def review(result, keys: TextIO, out: TextIO, style) -> Session:
         verb = "saving" if session.accepted else "no changes"
         out.write(f"\n{source.path}: {session.accepted} change{'s' if session.accepted != 1 else ''} accepted; {verb}.\n")
     return session
+
+
+def _inserts_a_line(finding: Finding) -> bool:
+    """Does "e" add a line above the finding's line rather than replace its text? (See
+    `Rule.interactive_edit`.)"""
+    from newslint.registry import rule_by_key
+
+    rule = rule_by_key(finding.code)
+    return rule is not None and rule.interactive_edit == "insert-line-above"
 
 
 def _accept(session: Session, finding: Finding, replacement: str, newline: str) -> bool:

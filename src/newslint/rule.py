@@ -69,6 +69,11 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     # Options a newsroom may set under [tool.newslint.options.<rule-name>], with their defaults.
     options: ClassVar[dict[str, Any]] = {}
+    # What `fix --interactive`'s "e" does with what the editor types: "replace" the flagged text,
+    # or "insert-line-above" it, for a rule whose span only shows where something is missing
+    # (DT101 marks the first line of text of an article with no date: the dateline goes above
+    # it; replacing the line with the dateline would delete the line).
+    interactive_edit: ClassVar[str] = "replace"
 
     def __init__(self, settings: dict[str, Any] | None = None, severity_override: str | None = None):
         self.settings = {**self.options, **(settings or {})}

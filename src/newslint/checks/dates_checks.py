@@ -64,16 +64,24 @@ class MissingDate(Rule):
     category = "dates"
     severity = "warning"
     fixable = "no"
+    interactive_edit = "insert-line-above"  # the finding marks where the dateline goes
 
     def check(self, doc, ctx):
         analysis = analyse_dates(doc, ctx)
         if analysis.pubdate is not None or analysis.first_line is None:
             return
         start, end = analysis.first_line
+        relatives = analysis.relatives
+        if relatives:
+            first = relatives[0].text
+            others = f" and {len(relatives) - 1} more" if len(relatives) > 1 else ""
+            why = f"so its relative dates (“{first}”{others}) cannot be placed"
+        else:
+            why = "so readers and the archive cannot tell when it happened"
         yield self.finding(
             start,
             end,
-            "the article has no publication date or dateline, so its relative dates cannot be placed: "
+            f"the article has no publication date or dateline, {why}: "
             "add `date:` to the front matter or a dateline (“नई दिल्ली, 12 जनवरी”)",
         )
 
