@@ -95,7 +95,11 @@ def test_keeps_bom_and_crlf(cli, tmp_path):
 def test_interactive_with_diff_writes_nothing(cli, tmp_path):
     result, path = review(cli, tmp_path, "1\nq\n", "--diff")
     assert path.read_text(encoding="utf-8") == THREE
-    assert "+पहली पंक्ति" in result.stdout.decode()
+    # stdout is the patch alone (the questions went into it, and it said "saving")
+    assert result.stdout.decode().startswith("--- a/a.txt\n+++ b/a.txt\n")
+    assert "+पहली पंक्ति" in result.stdout.decode() and "[1/3]" not in result.stdout.decode()
+    assert "a.txt: 1 change accepted; shown as a diff, not saved." in result.stderr.decode()
+    assert "[1/3] a.txt:1:5 TY107" in result.stderr.decode()
 
 
 def test_interactive_cannot_read_the_article_from_stdin(cli):

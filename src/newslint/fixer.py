@@ -340,7 +340,7 @@ def interactive_task(linter, item, keys, out, style, diff: bool = False) -> FixO
     result = lint_task(linter, item)
     source, config = result.source, result.config
     lint = make_lint(linter, source, config)
-    session = review(result, keys, out, style)
+    session = review(result, keys, out, style, saves=not diff)
     outcome = FixOutcome(result, applied=session.accepted, quit=session.quit)
     return finish(outcome, linter, source, config, session.text, None, lint, diff)
 
@@ -383,7 +383,8 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
                     from newslint.runner import lint_task
 
                     return FixOutcome(lint_task(linter, item))  # after q: report, change nothing
-                outcome = interactive_task(linter, item, keys, out, style, diff)
+                # with --diff, stdout is the patch: the conversation goes to stderr
+                outcome = interactive_task(linter, item, keys, sys.stderr if diff else out, style, diff)
                 stopped["quit"] = outcome.quit
                 return outcome
 

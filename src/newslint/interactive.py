@@ -111,8 +111,9 @@ def _read(keys: TextIO, out: TextIO) -> str | None:
     return answer
 
 
-def review(result, keys: TextIO, out: TextIO, style) -> Session:
-    """Walk the findings of one file; return the text with the accepted changes applied."""
+def review(result, keys: TextIO, out: TextIO, style, saves: bool = True) -> Session:
+    """Walk the findings of one file; return the text with the accepted changes applied.
+    `saves`: False with --diff (the changes are shown, not written)."""
     source = result.source
     text = source.text
     session = Session(text)
@@ -182,7 +183,7 @@ def review(result, keys: TextIO, out: TextIO, style) -> Session:
     session.edits.sort(key=lambda edit: (edit[0], edit[1]))
     session.text = splice(text, session.edits)
     if total:
-        verb = "saving" if session.accepted else "no changes"
+        verb = ("saving" if saves else "shown as a diff, not saved") if session.accepted else "no changes"
         out.write(f"\n{source.path}: {session.accepted} change{'s' if session.accepted != 1 else ''} accepted; {verb}.\n")
     return session
 
