@@ -180,6 +180,25 @@ def test_diff_splits_lines_only_at_line_feeds(cli, tmp_path):
     assert path.read_text(encoding="utf-8") == "पहला\u2028भाग\x0cयह पंक्ति\nअंत यहाँ"
 
 
+def test_diff_of_a_file_with_a_bom_applies_exactly(cli, tmp_path):
+    """The BOM is part of the first line for `patch` and `git apply`: a diff without it did not
+    apply with git, and with patch only 'with fuzz' (and not at all when line 1 changed)."""
+    path = tmp_path / "a.txt"
+    original = codecs.BOM_UTF8 + "यह  पहली पंक्ति\nदूसरी पंक्ति\n".encode("utf-8")
+    path.write_bytes(original)
+    patch = cli("fix", "--diff", "--select", "TY107", "a.txt", cwd=tmp_path).stdout
+    done = subprocess.run(["patch", "-p1", "-F0", "-i", "-"], input=patch, cwd=tmp_path, capture_output=True)
+    assert done.returncode == 0 and b"fuzz" not in done.stdout, done.stdout
+    assert path.read_bytes() == codecs.BOM_UTF8 + "यह पहली पंक्ति\nदूसरी पंक्ति\n".encode("utf-8")
+
+
+def test_diff_of_a_utf16_file_warns_that_it_cannot_be_applied(cli, tmp_path):
+    (tmp_path / "a.txt").write_bytes("यह  पंक्ति\n".encode("utf-16"))
+    result = cli("fix", "--diff", "--select", "TY107", "a.txt", cwd=tmp_path)
+    assert result.stdout.startswith(b"--- a/a.txt\n") and result.returncode == 0
+    assert b"newslint: warning: a.txt is stored in UTF-16-LE: its diff is shown in UTF-8" in result.stderr
+
+
 def test_one_bad_file_does_not_stop_the_others(cli, tmp_path):
     (tmp_path / "a.txt").write_text(TWO_SPACES, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"ok \xff\xfd broken")

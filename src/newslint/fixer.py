@@ -247,6 +247,9 @@ def _fsync_folder(folder: Path) -> None:
 PATCH_LINE_RE = regex.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     """A patch `patch -p1`/`git apply` accept: lines split at LF only, as they do (str.splitlines
     would also split at form feeds, U+2028 and other characters that are not line breaks there)."""
@@ -312,7 +315,14 @@ def finish(outcome: FixOutcome, linter, source, config, new_text: str, remaining
         result.findings = remaining if remaining is not None else lint(new_text)
         return outcome
     if diff:
-        outcome.diff = unified_diff(source.path, source.text, new_text)
+        # A UTF-8 file's BOM is part of its first line for `patch` and `git apply`: without it
+        # the first hunk does not apply (or only with fuzz).
+        bom = "\ufeff" if source.bom == UTF8_BOM else ""
+        outcome.diff = unified_diff(source.path, bom + source.text, bom + new_text)
+        if source.encoding != "utf-8":
+            undiffable = (f"{source.path} is stored in {source.encoding.upper()}: its diff is shown in UTF-8, "
+                          "which `patch` and `git apply` cannot apply to it (`newslint fix` without --diff can)")
+            outcome.note = f"{outcome.note}; {undiffable}" if outcome.note else undiffable
     elif source.real_path is None:
         outcome.stdout_text = new_text  # stdin: the fixed text goes to stdout
     else:
