@@ -206,6 +206,10 @@ def test_github_workflow_runs_as_written(tmp_path):
     steps = workflow["jobs"]["newslint"]["steps"]
     assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif@") for step in steps)
     upload = next(step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    # setup-python's `cache: pip` stops the job in a repository without requirements.txt or
+    # pyproject.toml, which a content repository is (actions/setup-python#807)
+    setup = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python@"))
+    assert "cache" not in setup.get("with", {}) or "cache-dependency-path" in setup["with"]
     commands = _newslint_commands([step["run"] for step in steps if "run" in step])
     assert any("--format github" in c for c in commands) and any("--format sarif" in c for c in commands)
     results = _run_example_commands(commands, tmp_path, workflow["env"])
