@@ -75,3 +75,24 @@ def test_every_rule_has_cases_and_docs():
     for rule in all_rules():
         assert rule.explanation(), f"{rule.code} has no docstring"
         assert rule.code in covered or rule.code.startswith("LT"), f"{rule.code} ({rule.name}) has no tests/rule_cases/*.yaml"
+
+
+def test_rules_that_change_severity_per_finding_say_so():
+    """The README's table, `newslint rules` and `newslint rule` show each rule's default
+    severity; a rule that reports some findings at another severity (AT101: casualty counts are
+    errors, which fail the default gate) must say when, in `severity_note`."""
+    from newslint.api import lint_text
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    texts = [(p.read_text(encoding="utf-8"), p.name) for p in sorted(examples.glob("*.*")) if p.suffix in (".txt", ".md")]
+    texts += [(case[key], case.get("filename", "article.txt")) for case in (param.values[1] for param in load_cases()) for key in ("fail_str", "pass_str")
+              if isinstance(case.get(key), str)]
+    other = {}
+    for text, name in texts:
+        for finding in lint_text(text, filename=name, select=["ALL"]):
+            rule = rule_by_key(finding.code)
+            if finding.severity != rule.severity:
+                other.setdefault(finding.code, set()).add(finding.severity)
+    assert other, "no rule changed severity on the examples: the test sees nothing"
+    unexplained = {code: levels for code, levels in other.items() if not rule_by_key(code).severity_note}
+    assert not unexplained

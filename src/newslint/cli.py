@@ -266,6 +266,7 @@ def list_rules(
                         "name": r.name,
                         "category": r.category,
                         "severity": r.severity,
+                        "severity_note": r.severity_note,
                         "fixable": r.fixable,
                         "default_enabled": r.default_enabled,
                         "summary": r.summary(),
@@ -280,7 +281,8 @@ def list_rules(
     for r in rules:
         fixable = {"safe": "fix", "unsafe": "suggest", "no": ""}[r.fixable]
         enabled = "" if r.default_enabled else " (off by default)"
-        typer.echo(f"{r.code:<7} {r.name:<32} {r.category:<12} {r.severity:<8} {fixable:<8}{r.summary()}{enabled}")
+        note = f" (severity: {r.severity_note})" if r.severity_note else ""
+        typer.echo(f"{r.code:<7} {r.name:<32} {r.category:<12} {r.severity:<8} {fixable:<8}{r.summary()}{enabled}{note}")
 
 
 @app.command("rule")
@@ -292,7 +294,8 @@ def explain_rule(key: str = typer.Argument(..., help="A rule code or name, e.g. 
     if rule is None:
         raise fail(f"no rule '{key}' (see `newslint rules`)")
     typer.echo(f"{rule.code} {rule.name}")
-    typer.echo(f"category: {rule.category}   default severity: {rule.severity}   fixable: {rule.fixable}"
+    severity = f"{rule.severity} ({rule.severity_note})" if rule.severity_note else rule.severity
+    typer.echo(f"category: {rule.category}   default severity: {severity}   fixable: {rule.fixable}"
                f"{'' if rule.default_enabled else '   (off by default: enable with --extend-select)'}")
     if rule.options:
         typer.echo("options: " + ", ".join(f"{k} = {v!r}" for k, v in rule.options.items()))

@@ -63,6 +63,8 @@ class Rule:
     name: ClassVar[str] = ""
     category: ClassVar[str] = ""
     severity: ClassVar[str] = "warning"
+    # When some findings get another severity than the default (shown in `newslint rules`).
+    severity_note: ClassVar[str] = ""
     # Can its suggestions be applied by `newslint fix` (safe), or only shown (unsafe)?
     fixable: ClassVar[str] = "no"  # "safe", "unsafe" or "no"
     # Rules that are too opinionated to run unless selected are off by default.

@@ -58,7 +58,8 @@ class UnattributedFigure(Rule):
     code = "AT101"
     name = "unattributed-figure"
     category = "attribution"
-    severity = "warning"  # casualty counts are reported as errors
+    severity = "warning"
+    severity_note = "error for a casualty count"
     fixable = "no"
 
     def check(self, doc, ctx):

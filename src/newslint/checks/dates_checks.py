@@ -112,6 +112,7 @@ class UnanchoredRelativeDate(Rule):
     name = "unanchored-relative-date"
     category = "dates"
     severity = "warning"
+    severity_note = "info when the date follows from the publication date"
     fixable = "unsafe"
     options = {"suggest_dates": True}
 

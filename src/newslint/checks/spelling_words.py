@@ -69,6 +69,7 @@ class Misspelling(Rule):
     name = "misspelling"
     category = "spelling"
     severity = "warning"
+    severity_note = f"error when the engine is at least {ERROR_CONFIDENCE:.0%} sure"
     fixable = "unsafe"
 
     def check(self, doc, ctx):
