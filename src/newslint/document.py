@@ -361,7 +361,7 @@ MASK = "\ufffc"
 # Deeper than this is no article's metadata; and the YAML parser's C code recurses once per level
 # (50,000 levels crashed the process).
 MAX_FRONT_MATTER_DEPTH = 1000
-_DASHES_RE = re.compile(r"(?:[ \t]*-[ \t]+)+", re.MULTILINE)
+_DASHES_RE = compile_re(r"(?:[ \t]*-[ \t]+)+", re.MULTILINE)
 
 
 def _nested_too_deep(body: str) -> bool:

@@ -28,13 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import regex
 
 from newslint.rule import Finding, Suggestion
 from newslint.source import fingerprint_of
+from newslint.compiled import compile_regex
 
 MAX_PASSES = 10
-LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
+LINE_BREAK_RE = compile_regex(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -244,7 +244,7 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-PATCH_LINE_RE = regex.compile(r"[^\n]*\n|[^\n]+\Z")
+PATCH_LINE_RE = compile_regex(r"[^\n]*\n|[^\n]+\Z")
 
 
 UTF8_BOM = b"\xef\xbb\xbf"

@@ -36,6 +36,7 @@ import regex
 
 from newslint.config import ConfigError, LanguageToolSettings
 from newslint.document import MASK, Document
+from newslint.compiled import compile_regex
 
 INSTALL_HINT = "pip install 'newslint[languagetool]'"
 
@@ -63,7 +64,7 @@ INFO_CATEGORIES = frozenset({"STYLE", "TYPOGRAPHY", "PLAIN_ENGLISH", "REDUNDANCY
 
 SEPARATOR = "\n\n"  # between segments: a paragraph break for LanguageTool
 ASTRAL_STANDIN = "\ufffd"  # one UTF-16 code unit, sent in place of an emoji (see the docstring)
-ASTRAL_RE = regex.compile(r"[\U00010000-\U0010FFFF]")
+ASTRAL_RE = compile_regex(r"[\U00010000-\U0010FFFF]")
 
 MAX_SUGGESTIONS = 5
 
@@ -134,14 +135,14 @@ def english_segments(doc: Document, min_words: int) -> list[Segment]:
 
 # Passages in Hindi documents. A chunk is a danda, a run of masked non-prose (a URL, a link
 # target, a code span: inside a passage it is sent as spaces), or a run of other non-space characters.
-CHUNK_RE = regex.compile(r"[\u0964\u0965]|\ufffc+|[^\s\u0964\u0965\ufffc]+")
-LATIN_LETTER_RE = regex.compile(r"\p{Latin}")
+CHUNK_RE = compile_regex(r"[\u0964\u0965]|\ufffc+|[^\s\u0964\u0965\ufffc]+")
+LATIN_LETTER_RE = compile_regex(r"\p{Latin}")
 # A letter of another script (Devanagari…) or a danda ends a passage.
-FOREIGN_RE = regex.compile(r"(?!\p{Latin})\p{L}|[\u0964\u0965]")
-DIGIT_RE = regex.compile(r"\d")
-EDGE_LEAD_RE = regex.compile(r"^[^\p{L}\p{N}]+")
-EDGE_TRAIL_RE = regex.compile(r"[^\p{L}\p{N}.?!]+$")
-WORD_CORE_RE = regex.compile(r"[\p{L}\p{M}'’]+")
+FOREIGN_RE = compile_regex(r"(?!\p{Latin})\p{L}|[\u0964\u0965]")
+DIGIT_RE = compile_regex(r"\d")
+EDGE_LEAD_RE = compile_regex(r"^[^\p{L}\p{N}]+")
+EDGE_TRAIL_RE = compile_regex(r"[^\p{L}\p{N}.?!]+$")
+WORD_CORE_RE = compile_regex(r"[\p{L}\p{M}'’]+")
 
 # Small words that stay lower case in a Title-Case headline ("Ministry of External Affairs").
 TITLE_CONNECTORS = frozenset("a an and as at but by for from in into of on or per the to vs via with".split())
@@ -292,7 +293,7 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
     return False
 
 
-_ERRNO_RE = regex.compile(r"\[Errno -?\d+\] ([^'\")]+)")
+_ERRNO_RE = compile_regex(r"\[Errno -?\d+\] ([^'\")]+)")
 
 
 def _reason(exc: BaseException) -> str:

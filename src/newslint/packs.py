@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.config import ConfigError
+from newslint.compiled import compile_re
 
 
 @lru_cache(maxsize=1)
@@ -135,8 +136,8 @@ class Packs:
 # C0 separators U+001C–U+001F, which no article contains: the Unicode rules flag them). Anything
 # else — `\p{…}`, `\w`/`\b` (which in `regex` include the Devanagari vowel signs), nested
 # sets, `regex`-only flags — keeps the `regex` module.
-_PORTABLE_ESCAPE_RE = re.compile(r"\\(?:[sSdDAZntr]|u[0-9a-fA-F]{4}|[^0-9A-Za-z])|\\")
-_PORTABLE_GROUP_RE = re.compile(r"\(\?(?![:=!]|<[=!])")
+_PORTABLE_ESCAPE_RE = compile_re(r"\\(?:[sSdDAZntr]|u[0-9a-fA-F]{4}|[^0-9A-Za-z])|\\")
+_PORTABLE_GROUP_RE = compile_re(r"\(\?(?![:=!]|<[=!])")
 
 
 def compile_pattern(source: str, ignorecase: bool = False):

@@ -17,6 +17,7 @@ import re  # ASCII-only pattern: the stdlib is enough and cheaper to import
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from newslint.compiled import compile_re
 
 # Articles are a few kB; a file far larger than any article is almost always a mistake
 # (a log, a data dump). It is refused with a clear error; the limit is configurable.
@@ -24,7 +25,7 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 # C0 controls other than tab, line feed, form feed and carriage return: never in an article.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+CONTROL_RE = compile_re(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 class InputError(Exception):

@@ -16,11 +16,12 @@ from newslint.document import Document
 from newslint.hindi.records import factory, record
 from newslint.registry import matches, rule_by_key
 from newslint.rule import Finding, Rule
+from newslint.compiled import compile_regex
 
 # Every comment that starts like a directive: a kind that is none of these ("disable-nextline",
 # a typo) is reported, and suppresses nothing. (Matched as a whole word up to a space, a comma or
 # the comment's end: "\b" let "disable-nextline SP101" be a `disable` of "-nextline SP101".)
-DIRECTIVE_RE = regex.compile(r"<!--\s*newslint-([^\s,>]*?)(?=[\s,]|-->)(.*?)-->", regex.DOTALL)
+DIRECTIVE_RE = compile_regex(r"<!--\s*newslint-([^\s,>]*?)(?=[\s,]|-->)(.*?)-->", regex.DOTALL)
 KINDS = ("disable-next-line", "disable-file", "disable", "enable")
 
 
@@ -112,7 +113,7 @@ def parse_suppressions(doc: Document) -> Suppressions:
     return Suppressions(directives)
 
 
-_CODE_SPAN_IN_LINE_RE = regex.compile(r"(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+_CODE_SPAN_IN_LINE_RE = compile_regex(r"(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 
 
 def _code_spans(doc: Document) -> list[tuple[int, int]]:

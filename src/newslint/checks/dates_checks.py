@@ -11,8 +11,9 @@ import regex
 
 from newslint.factcheck.dates import analyse_dates, build_date_data, nearest_year, resolve, tense, valid
 from newslint.rule import Rule, Suggestion
+from newslint.compiled import compile_regex
 
-CLAUSE_END = regex.compile(r"[,;।॥!?\"“”]|\.(?!\d)|\n")
+CLAUSE_END = compile_regex(r"[,;।॥!?\"“”]|\.(?!\d)|\n")
 
 
 def _hi_date(data, d: dt.date, pub_year: int | None, english: bool) -> str:

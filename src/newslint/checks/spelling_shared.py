@@ -12,13 +12,13 @@ digit (5वीं, 18वें) and masked non-prose (code, URLs) are skipped.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from itertools import compress, filterfalse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.packs import building
+from newslint.compiled import compile_re
 
 if TYPE_CHECKING:
     from newslint.context import Context
@@ -45,7 +45,7 @@ except ImportError:  # pragma: no cover - other Pythons
             mapping[item] = mapping.get(item, 0) + 1
 
 
-_PRECOMPOSED_RE = re.compile("[\u0958-\u095f]")
+_PRECOMPOSED_RE = compile_re("[\u0958-\u095f]")
 PRECOMPOSED_NUKTA = dict(
     zip(
         ["\u0915\u093c", "\u0916\u093c", "\u0917\u093c", "\u091c\u093c", "\u0921\u093c", "\u0922\u093c", "\u092b\u093c", "\u092f\u093c"],

@@ -6,6 +6,7 @@ import regex
 
 from newslint.checks.unicode_chars import word_around
 from newslint.rule import Rule, Suggestion
+from newslint.compiled import compile_regex
 
 ASCII_DIGITS = "0123456789"
 DEVANAGARI_DIGITS = "०१२३४५६७८९"
@@ -24,12 +25,12 @@ COMBINING_LOOKALIKES = {
 # Each pass is one character range: the `regex` module scans those one to two orders of magnitude
 # faster than an alternation or a class of several ranges, and several times faster than `re`
 # does. The rare matches are checked in Python.
-DEVANAGARI_DIGIT_RE = regex.compile("[\u0966-\u096f]")
-ASCII_DIGIT_RE = regex.compile("[0-9]")
+DEVANAGARI_DIGIT_RE = compile_regex("[\u0966-\u096f]")
+ASCII_DIGIT_RE = compile_regex("[0-9]")
 O_AFTER_DIGIT_RES = (regex.compile("[0-9][Oo]"), regex.compile("[\u0966-\u096f][Oo]"))
 # A number: digits of either script, with . , or a Latin O/o between digits.
-NUMBER_RE = regex.compile("[0-9०-९](?:[0-9०-९]|[.,Oo](?=[0-9०-९]))*")
-O_IN_NUMBER_RE = regex.compile("(?<=[0-9०-९])[Oo](?=[0-9०-९])")
+NUMBER_RE = compile_regex("[0-9०-९](?:[0-9०-९]|[.,Oo](?=[0-9०-९]))*")
+O_IN_NUMBER_RE = compile_regex("(?<=[0-9०-९])[Oo](?=[0-9०-९])")
 # Script boundaries, each pattern two single ranges (a foreign letter, then Devanagari, or the
 # reverse); the match is checked in Python (A-z also spans [ \\ ] ^ _ `, and the Devanagari block
 # holds digits and dandas).
@@ -42,8 +43,8 @@ DEVANAGARI_THEN_FOREIGN_RES = (
     regex.compile("(?<=[\u0900-\u097f])[\u00c0-\u04ff]"),
     regex.compile("(?<=[\u0900-\u097f])[\u1e00-\u1eff]"),
 )
-FOREIGN_CHAR_RE = regex.compile(f"[{FOREIGN_LETTERS}]")
-COMBINING_RE = regex.compile("[\u0307-\u0323]")  # checked against COMBINING_LOOKALIKES
+FOREIGN_CHAR_RE = compile_regex(f"[{FOREIGN_LETTERS}]")
+COMBINING_RE = compile_regex("[\u0307-\u0323]")  # checked against COMBINING_LOOKALIKES
 
 
 def _script(ch: str) -> str:

@@ -29,8 +29,9 @@ from newslint.factcheck.phrases import bounded, phrase_pattern
 from newslint.factcheck.sources import Source, SourceData, build_source_data, find_sources
 from newslint.factcheck.text import _WORD_CHAR, _word_char, anchored_matches, digit_starts, has_joiners, paragraph_sentences, paragraph_spans, sentence_starts
 from newslint.hindi.records import record
+from newslint.compiled import compile_regex
 
-NEXT_WORD_RE = regex.compile(r"[\p{L}\p{M}]+\s+([\p{L}\p{M}]+)")
+NEXT_WORD_RE = compile_regex(r"[\p{L}\p{M}]+\s+([\p{L}\p{M}]+)")
 
 CACHE_KEY = "factcheck.attribution"
 WORDS_KEY = "factcheck.attribution.words"

@@ -42,13 +42,14 @@ from newslint.factcheck.text import SubsetPattern, WordFinder, first_words, in_r
 from newslint.factcheck.text import sentence_starts as sentence_starts_of
 from newslint.hindi.records import record
 from newslint.packs import longest_first
+from newslint.compiled import compile_regex
 
 CACHE_KEY = "factcheck.dates"
 TOP_LINES = 12
 
 DAY = r"(?<![\p{L}\p{M}\p{Nd},.:/\-])[0-9०-९]{1,2}(?![\p{Nd}])"
 YEAR = r"(?<![\p{Nd}])[0-9०-९]{4}(?![\p{Nd}])"
-YEAR_IN_TEXT = regex.compile(r"(?<![\p{Nd}])(?:1[89]|20|21|१[८९]|२०|२१)[0-9०-९]{2}(?![\p{Nd}])")
+YEAR_IN_TEXT = compile_regex(r"(?<![\p{Nd}])(?:1[89]|20|21|१[८९]|२०|२१)[0-9०-९]{2}(?![\p{Nd}])")
 
 
 @record(frozen=True)
@@ -384,7 +385,7 @@ def top_lines(doc):
     return lines
 
 
-ANY_DIGIT_RE = regex.compile(r"\p{Nd}")
+ANY_DIGIT_RE = compile_regex(r"\p{Nd}")
 
 
 # The years a publication date can have. Outside them it is a placeholder (Hugo's zero date
@@ -465,8 +466,8 @@ def _anchored_in_lines(doc, pattern, positions: list[int]) -> list:
 
 
 # The day before a month name, read backwards from the month: "14 जुलाई", "3rd - March".
-DAY_BEFORE_RE = regex.compile(r"(?r)[0-9०-९]{1,2}(?:st|nd|rd|th)?\s*-?\s*")
-GLUED_DAY_RE = regex.compile(r"(?<![0-9०-९])[0-9०-९]{1,2}(?![0-9०-९])(?:st|nd|rd|th)?(?=\p{L})")
+DAY_BEFORE_RE = compile_regex(r"(?r)[0-9०-९]{1,2}(?:st|nd|rd|th)?\s*-?\s*")
+GLUED_DAY_RE = compile_regex(r"(?<![0-9०-९])[0-9०-९]{1,2}(?![0-9०-९])(?:st|nd|rd|th)?(?=\p{L})")
 
 
 def _find_dates(doc, data: DateData, prose: str, begin: int, months: list[int]) -> list[DateMention]:
@@ -558,8 +559,8 @@ def _find_dates_and_pairs(result: DateAnalysis) -> None:
         result._pairs = [p for p in result._pairs if p.weekday_start not in ambiguous]
 
 
-_YEAR_IN_BRACKETS_RE = regex.compile(r"[0-9०-९]{4}\s*\)")
-_DAY_RANGE_RE = regex.compile(r"[0-9०-९]{1,2}\s*[–-]\s*[0-9०-९]{1,2}\s+")
+_YEAR_IN_BRACKETS_RE = compile_regex(r"[0-9०-९]{4}\s*\)")
+_DAY_RANGE_RE = compile_regex(r"[0-9०-९]{1,2}\s*[–-]\s*[0-9०-९]{1,2}\s+")
 
 
 def _find_relatives(result: DateAnalysis) -> None:

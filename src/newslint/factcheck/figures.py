@@ -50,9 +50,10 @@ from newslint.factcheck.text import (
     tokens_before,
 )
 from newslint.packs import longest_first
+from newslint.compiled import compile_regex
 
-YEAR_RE = regex.compile(r"^(?:1[89]|20|21)\d\d$")
-RANGE_RE = regex.compile(r"^\s*(?:से|से लेकर|to|or|या|-|–)\s*$")
+YEAR_RE = compile_regex(r"^(?:1[89]|20|21)\d\d$")
+RANGE_RE = compile_regex(r"^\s*(?:से|से लेकर|to|or|या|-|–)\s*$")
 # RANGE_RE's words: a text it matches is one of them once stripped of white space (the `regex`
 # module's \s is white space to `str.strip` too), so the regex runs only on such texts
 RANGE_WORDS = frozenset(("से", "से लेकर", "to", "or", "या", "-", "–"))
@@ -61,7 +62,7 @@ RANGE_WORDS = frozenset(("से", "से लेकर", "to", "or", "या", 
 def is_range(gap: str) -> bool:
     """RANGE_RE.match(gap): the text between two numbers makes them a range ("20 से 25")."""
     return gap.strip() in RANGE_WORDS and RANGE_RE.match(gap) is not None
-COORDINATED_RE = regex.compile(r"^\s*(?:,|और|व|तथा|एवं|and)\s*$")
+COORDINATED_RE = compile_regex(r"^\s*(?:,|और|व|तथा|एवं|and)\s*$")
 # COORDINATED_RE's words: as RANGE_WORDS, the regex runs only on a text that strips to one of them
 COORDINATED_WORDS = frozenset((",", "और", "व", "तथा", "एवं", "and"))
 

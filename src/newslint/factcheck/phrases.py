@@ -252,7 +252,7 @@ class PhraseIndex:
         return None
 
 
-_JOINERS = regex.compile(r"['’\-]")
+_JOINERS = compile_regex(r"['’\-]")
 
 
 def _parts(prose: str, toks) -> list[tuple[str, int, int, bool]]:

@@ -58,6 +58,7 @@ from newslint.factcheck.text import (
     tokens_after,
     tokens_before,
 )
+from newslint.compiled import compile_regex
 
 GENITIVE = {"का", "की", "के"}
 CASE_MARKERS = GENITIVE | {"ने"}  # what a source phrase may end in: "पुलिस के (मुताबिक)", "मंत्री ने"
@@ -157,7 +158,7 @@ class SourceData:
             self.known_texts.add(text)  # after head_texts: a known word's answer is there
 
 
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_LETTERS = compile_regex(r"[\p{L}\p{M}]+")
 
 
 def _marker_pattern(vague, spec, before, after, speech, docs, split_nouns) -> str:

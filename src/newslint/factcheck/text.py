@@ -17,17 +17,18 @@ from typing import NamedTuple
 import regex
 
 from newslint.factcheck.phrases import _NUKTA_FORMS, NUKTA, LazyPattern, caching_patterns, key
+from newslint.compiled import compile_regex
 
 # A word (letters, marks, digits, inner hyphens and apostrophes) or a sign that counts as a word.
 TOKEN = r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*|[%₹$€£]"
-TOKEN_RE = regex.compile(TOKEN)
+TOKEN_RE = compile_regex(TOKEN)
 # Punctuation that ends a clause: the window of a figure or of a source stops there.
-BREAK_RE = regex.compile(r"[,;:।॥!?\"“”‘’—–\n]|\s-\s|\.(?!\d)")
+BREAK_RE = compile_regex(r"[,;:।॥!?\"“”‘’—–\n]|\s-\s|\.(?!\d)")
 # A character between two words that is not a clause break. (A full stop between words is always
 # a break: between digits it belongs to the number, "8.7".)
 _GAP = r"(?:(?![,;:।॥!?\"“”‘’—–\n.]|\s-\s)[^\p{L}\p{M}\p{Nd}%₹$€£])"
 
-WORD_OR_DIGITS_RE = regex.compile(r"[\p{L}\p{M}\u200c\u200d]+|[0-9०-९]+")
+WORD_OR_DIGITS_RE = compile_regex(r"[\p{L}\p{M}\u200c\u200d]+|[0-9०-९]+")
 
 
 class Tok(NamedTuple):
@@ -84,8 +85,8 @@ def tokens(prose: str, start: int, end: int) -> list[Tok]:
     return result
 
 
-_CHUNK_RE = regex.compile(rf"([^\p{{L}}\p{{M}}\p{{Nd}}%₹$€£]*)({TOKEN})([^\p{{L}}\p{{M}}\p{{Nd}}%₹$€£]*)")
-_GAP_ONLY_RE = regex.compile(r"[^\p{L}\p{M}\p{Nd}%₹$€£]+")
+_CHUNK_RE = compile_regex(rf"([^\p{{L}}\p{{M}}\p{{Nd}}%₹$€£]*)({TOKEN})([^\p{{L}}\p{{M}}\p{{Nd}}%₹$€£]*)")
+_GAP_ONLY_RE = compile_regex(r"[^\p{L}\p{M}\p{Nd}%₹$€£]+")
 _BREAK_CHARS = frozenset(",;:।॥!?\"“”‘’—–.\n")
 _CHUNKS: dict[str, tuple | None] = {}
 _new = tuple.__new__
@@ -258,10 +259,10 @@ def token_before(prose: str, start: int, end: int) -> Tok | None:
 # piece between them ("कल-कारखाने" by "कल", "today's" by "today").
 _SPLIT_CHARS = ",।.\"“”‘’'()-–—:;!?/|[]*_…\ufffc\u200c\u200d{}<>\\•·=+#&@~`%₹$€£^॥"
 _SPLIT_TO_SPACE = str.maketrans(dict.fromkeys(_SPLIT_CHARS, " "))  # one pass, not a replace per character
-_PIECE_RE = regex.compile(r"[\p{L}\p{M}]+|\p{Nd}+")  # "14जुलाई" holds the word "जुलाई"
+_PIECE_RE = compile_regex(r"[\p{L}\p{M}]+|\p{Nd}+")  # "14जुलाई" holds the word "जुलाई"
 _CLEAN: set[str] = set()  # chunks known to be one word
 _PIECES: dict[str, tuple[str, ...]] = {}  # the words of any other chunk
-DIGITS_RE = regex.compile(r"[0-9०-९]+")
+DIGITS_RE = compile_regex(r"[0-9०-९]+")
 _MATCH_START = type(DIGITS_RE.match("0")).start
 
 
@@ -294,7 +295,7 @@ def doc_words(doc) -> set[str]:
     return words
 
 
-_RUN_RE = regex.compile(r"[\p{L}\p{M}]+")
+_RUN_RE = compile_regex(r"[\p{L}\p{M}]+")
 
 
 def prose_runs(doc) -> set[str]:
@@ -419,8 +420,8 @@ def _word_char(c: str, get) -> bool:
 # DIGITS_RE's two ranges, each scanned alone: the `regex` engine tests a character against one
 # range with a comparison, against a set of ranges with a much slower member test, and the scan
 # over the whole text for digits is a tenth of the attribution analysis
-_LATIN_DIGITS_RE = regex.compile(r"[0-9]+")
-_DEVANAGARI_DIGITS_RE = regex.compile(r"[०-९]+")
+_LATIN_DIGITS_RE = compile_regex(r"[0-9]+")
+_DEVANAGARI_DIGITS_RE = compile_regex(r"[०-९]+")
 _DIGIT_CHARS = frozenset("0123456789०१२३४५६७८९")
 
 
@@ -511,7 +512,7 @@ def paragraphs(doc, wanted=None):
             yield block, paragraph_sentences(doc, start, end)
 
 
-_LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
+_LETTERS_RE = compile_regex(r"[\p{L}\p{M}]+")
 
 
 def _fold(k: str) -> str:

@@ -8,12 +8,12 @@ words are *not* checked against a lexicon here; the speller does that.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 
 from .records import record
 from .text import ANUSVARA, CHANDRABINDU, CONSONANTS, INDEPENDENT_VOWELS, NUKTA, VIRAMA, VOWEL_SIGNS, nfc
+from newslint.compiled import compile_re
 
 EMPTY = "∅"
 SAME_CONSONANT = "C"
@@ -77,7 +77,7 @@ def parse_rules(lines: Iterable[str], source: str = "<rules>") -> list[Confusion
 # A sign where no Hindi word has one — what `_is_well_formed_slow` rejects, as one C-speed scan:
 # a dependent sign first; a vowel sign or virama not after a consonant (or nukta); a nukta not
 # after a consonant; a nasal sign or visarga after a virama, nasal, visarga or nukta.
-_ILL_FORMED = re.compile(
+_ILL_FORMED = compile_re(
     f"^[{''.join(sorted(_DEPENDENT_SIGNS))}]"
     f"|(?<![{CONSONANTS}{NUKTA}])[{VOWEL_SIGNS}{VIRAMA}]"
     f"|(?<![{CONSONANTS}]){NUKTA}"

@@ -17,12 +17,12 @@ Spellings that differ only by an accepted variant (हिंदी/हिन्�
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .text import is_devanagari_word, lookup_key, nfc
+from newslint.compiled import compile_re
 
 if TYPE_CHECKING:
     from .speller import Speller
@@ -48,7 +48,7 @@ _FOLD = str.maketrans(
         "ण": "न",
     }
 )
-_DOUBLED = re.compile(r"([क-ह])्\1")
+_DOUBLED = compile_re(r"([क-ह])्\1")
 
 
 def skeleton(word: str) -> str:

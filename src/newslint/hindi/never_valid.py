@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from .records import factory, record
 from .text import lookup_key, nfc
+from newslint.compiled import compile_re
 
 if TYPE_CHECKING:
     import regex
@@ -91,7 +92,7 @@ class NeverValidPattern:
         return match.expand(self.template) if match else None
 
 
-_PORTABLE_GROUP = re.compile(r"\(\?(?![:=!]|<[=!])")
+_PORTABLE_GROUP = compile_re(r"\(\?(?![:=!]|<[=!])")
 
 
 def compile_word_pattern(source: str) -> re.Pattern[str] | regex.Pattern[str]:

@@ -24,20 +24,20 @@ for ``chandrabindu``, every क ख ग ज फ for ``nukta``, every ये/य�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from .text import ANUSVARA, CHANDRABINDU, CONSONANTS, INDEPENDENT_VOWELS, NUKTA, VIRAMA, VOWEL_SIGNS, lookup_key, nfc
+from newslint.compiled import compile_re
 
 DIMENSIONS = ("ye-e", "chandrabindu", "panchamakshar", "nukta")
 VARIANTS_FILE = "variants.tsv"
 
 # Vowel signs that sit above the headline: after them only the anusvara is written.
 _TOP_SIGNS = set("िीेैोौॅॉ")
-_NASAL_SITE = re.compile(f"[{ANUSVARA}{CHANDRABINDU}]")
-_NUKTA_SITE = re.compile(f"[कखगजफ]{NUKTA}?")
-_YE_SITE = re.compile(
+_NASAL_SITE = compile_re(f"[{ANUSVARA}{CHANDRABINDU}]")
+_NUKTA_SITE = compile_re(f"[कखगजफ]{NUKTA}?")
+_YE_SITE = compile_re(
     f"(?<=[{CONSONANTS}{VOWEL_SIGNS}{INDEPENDENT_VOWELS}{NUKTA}])(?:ये|ए)"
     f"|(?<=[{CONSONANTS}{NUKTA}])(?:यी|ई)(?=ं|ँ|$)"
 )
@@ -45,7 +45,7 @@ _YE_SITE = re.compile(
 # nasal is still written in modern Hindi (ण न म: पण्डित, हिन्दी, सम्बन्ध — not ङ ञ: nobody
 # writes सङ्कट or चञ्चल any more, so संकट is no sign of a style).
 _STOPS = {"ङ": "कखगघ", "ञ": "चछजझ", "ण": "टठडढ", "न": "तथदध", "म": "पफबभ"}
-_PANCHAMAKSHAR_SITE = re.compile(
+_PANCHAMAKSHAR_SITE = compile_re(
     "(?<=.)(?:"
     + "|".join(f"{n}{VIRAMA}(?=[{s}])" for n, s in _STOPS.items())
     + f"|{ANUSVARA}(?=[{_STOPS['ण'] + _STOPS['न'] + _STOPS['म']}]))"

@@ -23,10 +23,10 @@ all of them and never reports one variant as a misspelling of another:
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+from newslint.compiled import compile_re
 
 if TYPE_CHECKING:
     import regex
@@ -44,18 +44,18 @@ INDEPENDENT_VOWELS = "अआइईउऊऋॠऌएऐऑओऔ"
 # folding patterns use the standard ``re`` module (already loaded by Python
 # itself) to keep import time low; tokenising uses ``regex`` for \p{L}\p{M}.
 # (Not at the start of a word: म्बाप्पे cannot begin with an anusvara.)
-_NASAL_CONJUNCT = re.compile(
+_NASAL_CONJUNCT = compile_re(
     "(?<=.)(?:ङ्(?=[कखगघ])|ञ्(?=[चछजझ])|ण्(?=[टठडढ])|न्(?=[तथदध])|म्(?=[पफबभ]))"
 )
-_PERSO_ARABIC_NUKTA = re.compile(f"(?<=[कखगजफ]){NUKTA}")
-_YA_E = re.compile(f"(?<=[{CONSONANTS}{VOWEL_SIGNS}{INDEPENDENT_VOWELS}{NUKTA}])ये")
-_YA_I = re.compile(f"(?<=[{CONSONANTS}{NUKTA}])यी(?=ं|$)")
+_PERSO_ARABIC_NUKTA = compile_re(f"(?<=[कखगजफ]){NUKTA}")
+_YA_E = compile_re(f"(?<=[{CONSONANTS}{VOWEL_SIGNS}{INDEPENDENT_VOWELS}{NUKTA}])ये")
+_YA_I = compile_re(f"(?<=[{CONSONANTS}{NUKTA}])यी(?=ं|$)")
 
 # A word: a run of letters, marks (Devanagari vowel signs are \p{M}) and
 # digits, with ZWJ/ZWNJ allowed inside.  Digits stay in the token so that
 # "5वीं" is one token (the speller skips it) rather than a stray "वीं".
 _WORD_PATTERN = r"[\p{L}\p{M}\p{Nd}](?:[\p{L}\p{M}\p{Nd}\u200c\u200d]*[\p{L}\p{M}\p{Nd}])?"
-_DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
+_DEVANAGARI_WORD = compile_re("[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
 
 
 @functools.lru_cache(maxsize=1)
