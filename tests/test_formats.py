@@ -65,6 +65,18 @@ def test_github_annotations(cli, tmp_path):
     ]
 
 
+def test_a_document_finding_keeps_its_fingerprint_when_the_body_changes(cli, tmp_path):
+    """DT101 (no date) is about the whole article: adding a relative date further down must not
+    make it a new finding to GitLab or code scanning (its message once quoted the first one)."""
+    prints = []
+    for body in ("अधिकारियों ने बैठक की।", "अधिकारियों ने कल बैठक की।", "अधिकारियों ने कल बैठक की। परसों फिर होगी।"):
+        (tmp_path / "a.txt").write_text(f"जिले के स्कूलों में शिक्षकों की कमी है।\n\n{body}\n", encoding="utf-8")
+        report = json.loads(cli("check", "--select", "DT101", "--format", "gitlab", "a.txt", cwd=tmp_path).stdout)
+        sarif = json.loads(cli("check", "--select", "DT101", "--format", "sarif", "a.txt", cwd=tmp_path).stdout)
+        prints.append((report[0]["fingerprint"], json.dumps(sarif["runs"][0]["results"][0].get("partialFingerprints"))))
+    assert len(set(prints)) == 1
+
+
 def test_gitlab_fingerprints_are_stable_and_unique(cli, tmp_path):
     (tmp_path / "a.txt").write_text("यह  पंक्ति है।\nवह  पंक्ति है।\n", encoding="utf-8")
     first = json.loads(cli("check", "--select", "TY107", "--format", "gitlab", "a.txt", cwd=tmp_path).stdout)
