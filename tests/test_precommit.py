@@ -240,6 +240,9 @@ def test_gitlab_job_runs_as_written(tmp_path):
     config = yaml.safe_load((REPO / "examples" / "ci" / "gitlab-newslint.yml").read_text(encoding="utf-8"))
     job = config["newslint"]
     report = job["artifacts"]["reports"]["codequality"]
+    # pip installs from a git URL with git, which the slim and alpine images do not have
+    if "git+" in str(job["variables"].get("NEWSLINT", "")):
+        assert not any(tag in job["image"] for tag in ("slim", "alpine")) or any("git" in c for c in job.get("before_script", []))
     assert job["artifacts"]["when"] == "always"
     commands = _newslint_commands(job["script"])
     variables = {k: str(v).replace("$CI_PROJECT_DIR", str(tmp_path)) for k, v in job["variables"].items()}
