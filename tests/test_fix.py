@@ -474,3 +474,32 @@ def test_unsafe_date_suggestions_settle_in_one_pass(tmp_path, text):
     again = fixer.run_fix(RunOptions(paths=[str(path)], select=["DT102"], jobs=1), unsafe=True, diff=False,
                           interactive=False, quiet=True, exit_zero=False, style=Style(False))
     assert again == 0 and path.read_text(encoding="utf-8") == fixed  # nothing left to do
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_diff_colours_what_goes_to_a_terminal_on_stderr(tmp_path):
+    """With --diff the report (and --interactive's questions) go to stderr: its colours follow
+    stderr, not stdout, which is the patch (redirected to a file, it left the terminal plain)."""
+    (tmp_path / "a.txt").write_text(TWO_SPACES, encoding="utf-8")
+    master, slave = os.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "newslint", "fix", "--diff", "--select", "TY107,DT101", "a.txt"],
+                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=slave, timeout=60,
+                              env={k: v for k, v in os.environ.items() if k != "NO_COLOR"})
+        os.close(slave)
+        slave = -1
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        if slave != -1:
+            os.close(slave)
+        os.close(master)
+    assert proc.stdout.startswith(b"--- a/a.txt") and b"\x1b[" not in proc.stdout
+    assert b"\x1b[" in seen and b"DT101" in seen

@@ -117,10 +117,39 @@ def test_edit_on_a_missing_dateline_adds_a_line_above_instead_of_replacing(cli, 
     result = cli("fix", "-i", "--select", "DT101,TY107", "story.txt", cwd=tmp_path,
                  stdin="e\nनई दिल्ली, 12 जनवरी (भाषा)\n1\n".encode("utf-8"))
     out = result.stdout.decode()
-    assert "add a line above it with e" in out and "a line to add above this one" in out
+    assert "add a line above it with e" in out and "a line to add above this line" in out
     assert path.read_bytes().decode("utf-8") == (
         "नई दिल्ली, 12 जनवरी (भाषा)\r\nसरकार ने शनिवार को नई योजना शुरू की।\r\nदूसरी पंक्ति।\r\n")  # CRLF kept
     assert result.returncode == 0, result.stderr
     # a rule whose span is the text to change still replaces it
     replaced, path = review(cli, tmp_path, "e\n-\ns\ns\n", name="b.txt")
     assert path.read_text(encoding="utf-8").startswith("पहली-पंक्ति\n")
+
+
+def test_a_dateline_goes_in_with_a_fix_accepted_at_the_start_of_its_line(cli, tmp_path):
+    """A fix at column 1 of DT101's line (नही → नहीं) came first and blocked the dateline as
+    'overlapping'; a line added above does not overlap a change inside the line."""
+    path = tmp_path / "sp.txt"
+    path.write_text("नही मिली सरकारी मदद, शनिवार को लोगों ने प्रदर्शन किया।\n", encoding="utf-8")
+    keys = "\n".join(["1", "e", "सुपौल, 12 अगस्त", "q"]) + "\n"
+    result = cli("fix", "-i", "--select", "SP101,DT101", "sp.txt", cwd=tmp_path, stdin=keys.encode("utf-8"))
+    assert "overlaps a change you accepted" not in result.stdout.decode(), result.stdout.decode()
+    assert path.read_text(encoding="utf-8") == "सुपौल, 12 अगस्त\nनहीं मिली सरकारी मदद, शनिवार को लोगों ने प्रदर्शन किया।\n"
+
+
+def test_a_dateline_goes_below_a_markdown_headline(cli, tmp_path):
+    path = tmp_path / "fm.md"
+    path.write_text("---\ntitle: बैठक\n---\n\n# विपक्ष की बैठक\n\nविपक्षी दलों की बैठक कल होगी।\n", encoding="utf-8")
+    result = cli("fix", "-i", "--select", "DT101", "fm.md", cwd=tmp_path, stdin="e\nनई दिल्ली, 12 जनवरी\n".encode("utf-8"))
+    assert "add a line below it with e" in result.stdout.decode()
+    assert "a line to add below this heading" in result.stdout.decode()
+    assert path.read_text(encoding="utf-8") == (
+        "---\ntitle: बैठक\n---\n\n# विपक्ष की बैठक\n\nनई दिल्ली, 12 जनवरी\nविपक्षी दलों की बैठक कल होगी।\n")
+
+
+def test_with_diff_the_prompt_does_not_promise_to_save(cli, tmp_path):
+    result, _ = review(cli, tmp_path, "q\n", "--diff")
+    conversation = result.stderr.decode()
+    assert "· q quit >" in conversation and "save and quit" not in conversation
+    saving, _ = review(cli, tmp_path, "q\n", name="b.txt")
+    assert "· q save and quit >" in saving.stdout.decode()

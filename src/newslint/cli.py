@@ -241,7 +241,11 @@ def fix(
         jobs=jobs,
         progress=progress,
     )
-    code = run_fix(options, unsafe=unsafe, diff=diff, interactive=interactive, quiet=quiet, exit_zero=exit_zero, style=_style(color, sys.stdout))
+    # With --diff (stdout is the patch) or stdin (stdout is the fixed text), the report and the
+    # questions of --interactive go to stderr: colour them if stderr is a terminal.
+    talks_to = sys.stderr if (diff or "-" in options.paths) else sys.stdout
+    code = run_fix(options, unsafe=unsafe, diff=diff, interactive=interactive, quiet=quiet, exit_zero=exit_zero,
+                   style=_style(color, talks_to))
     raise typer.Exit(code)
 
 

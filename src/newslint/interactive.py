@@ -55,7 +55,7 @@ def _display_width(text: str) -> int:
     return display_width(text)
 
 
-def show_finding(out: TextIO, style, finding: Finding, text: str, number: int, total: int) -> list:
+def show_finding(out: TextIO, style, finding: Finding, text: str, number: int, total: int, below: bool = False) -> list:
     """Print the finding, its line with the span marked and the numbered suggestions."""
     line_start = max(text.rfind("\n", 0, finding.start), text.rfind("\r", 0, finding.start)) + 1
     line_end = len(text)
@@ -88,15 +88,16 @@ def show_finding(out: TextIO, style, finding: Finding, text: str, number: int, t
         note = f" — {suggestion.note}" if suggestion.note else ""
         out.write(f"  {index}) {what}  [{kind}]{note}\n")
     if not shown and _inserts_a_line(finding):
-        out.write("  (no suggestion: add a line above it with e, or skip)\n")
+        out.write(f"  (no suggestion: add a line {'below' if below else 'above'} it with e, or skip)\n")
     elif not shown:
         out.write("  (no suggestion: edit it yourself with e, or skip)\n")
     return shown
 
 
-def _prompt(out: TextIO, shown: list, code: str) -> None:
+def _prompt(out: TextIO, shown: list, code: str, saves: bool = True) -> None:
     accept = {0: "", 1: "1 accept · "}.get(len(shown), f"1–{len(shown)} accept · ")
-    out.write(f"  {accept}s skip · e edit · i ignore {code} in this file · q save and quit > ")
+    quit_ = "q save and quit" if saves else "q quit"  # --diff saves nothing
+    out.write(f"  {accept}s skip · e edit · i ignore {code} in this file · {quit_} > ")
     out.flush()
 
 
@@ -125,13 +126,15 @@ def review(result, keys: TextIO, out: TextIO, style, saves: bool = True) -> Sess
             continue
         if splits_line_break(text, finding.start) or splits_line_break(text, finding.end):
             continue
-        if _overlaps(session.edits, finding.start, finding.end):
+        inserts = _inserts_a_line(finding)
+        at = _line_insertion_point(text, finding, source.kind) if inserts else None
+        if (_insertion_conflicts(session.edits, at) if inserts else _overlaps(session.edits, finding.start, finding.end)):
             out.write(f"\n[{number}/{total}] {finding.path}:{finding.line}:{finding.column} {finding.code}: "
                       "skipped — it overlaps a change you accepted (run again to review it)\n")
             continue
-        shown = show_finding(out, style, finding, text, number, total)
+        shown = show_finding(out, style, finding, text, number, total, below=inserts and at > finding.start)
         while True:
-            _prompt(out, shown, finding.code)
+            _prompt(out, shown, finding.code, saves)
             answer = _read(keys, out)
             if answer is None:
                 out.write("\n")
@@ -147,9 +150,9 @@ def review(result, keys: TextIO, out: TextIO, style, saves: bool = True) -> Sess
                 ignored.add(finding.code)
                 break
             if key == "e":
-                inserts = _inserts_a_line(finding)
                 if inserts:
-                    out.write("  a line to add above this one (empty line: cancel) > ")
+                    where = "below this heading" if at > finding.start else "above this line"
+                    out.write(f"  a line to add {where} (empty line: cancel) > ")
                 else:
                     out.write(f"  replacement for “{text[finding.start:finding.end]}” (empty line: cancel) > ")
                 out.flush()
@@ -160,8 +163,10 @@ def review(result, keys: TextIO, out: TextIO, style, saves: bool = True) -> Sess
                 if typed == "":
                     continue
                 if inserts:
-                    line_start = max(text.rfind("\n", 0, finding.start), text.rfind("\r", 0, finding.start)) + 1
-                    session.edits.append((line_start, line_start, with_newlines(typed + "\n", source.newline)))
+                    line = typed + "\n"
+                    if at == len(text) and text and text[-1] not in "\r\n":
+                        line = "\n" + typed  # after a last line that has no line break
+                    session.edits.append((at, at, with_newlines(line, source.newline)))
                     session.accepted += 1
                     out.write("  added.\n")
                 elif _accept(session, finding, typed, source.newline):
@@ -186,6 +191,32 @@ def review(result, keys: TextIO, out: TextIO, style, saves: bool = True) -> Sess
         verb = ("saving" if saves else "shown as a diff, not saved") if session.accepted else "no changes"
         out.write(f"\n{source.path}: {session.accepted} change{'s' if session.accepted != 1 else ''} accepted; {verb}.\n")
     return session
+
+
+def _line_insertion_point(text: str, finding: Finding, kind: str) -> int:
+    """Where a line added for `finding` goes: the start of its line; below a Markdown heading,
+    the start of the first line of text after it (a dateline opens the lead, not the headline)."""
+    line_start = max(text.rfind("\n", 0, finding.start), text.rfind("\r", 0, finding.start)) + 1
+    if kind != "markdown" or not text[line_start:finding.end].lstrip(" ").startswith("#"):
+        return line_start
+    at = finding.end
+    while at < len(text):
+        if text.startswith("\r\n", at):
+            at += 2
+        elif text[at] in "\r\n":
+            at += 1
+        else:
+            eol = min((i for i in (text.find("\n", at), text.find("\r", at)) if i != -1), default=len(text))
+            if text[at:eol].strip():
+                return at
+            at = eol
+    return len(text)
+
+
+def _insertion_conflicts(edits: list[tuple[int, int, str]], at: int) -> bool:
+    """Only a change across the point, or another insertion at it, stands in a line's way: a
+    change that starts at it (a slip fixed in the line's first word) goes after the new line."""
+    return any(s < at < e or s == e == at for s, e, _ in edits)
 
 
 def _inserts_a_line(finding: Finding) -> bool:
