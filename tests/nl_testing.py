@@ -22,6 +22,31 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
     )
 
 
+def run_with_stderr_on_a_terminal(*args: str, cwd: Path, env: dict) -> tuple[subprocess.CompletedProcess, bytes]:
+    """Run the command line with stderr on a pseudo-terminal (stdout a pipe): the process and
+    what the terminal received."""
+    master, slave = os.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, stdout=subprocess.PIPE,
+                              stderr=slave, env=env, timeout=120)
+        os.close(slave)
+        slave = -1
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the terminal's other end is closed
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        if slave != -1:
+            os.close(slave)
+        os.close(master)
+    return proc, seen
+
+
 def json_findings(result: subprocess.CompletedProcess) -> list[dict]:
     return json.loads(result.stdout.decode("utf-8"))["findings"]
 

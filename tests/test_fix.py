@@ -21,6 +21,7 @@ from newslint.fixer import (
     write_atomically,
 )
 from newslint.rule import Finding, Suggestion
+from nl_testing import run_with_stderr_on_a_terminal
 
 TWO_SPACES = "यह  पंक्ति   है।\n"
 FIXED = "यह पंक्ति है।\n"
@@ -481,25 +482,7 @@ def test_diff_colours_what_goes_to_a_terminal_on_stderr(tmp_path):
     """With --diff the report (and --interactive's questions) go to stderr: its colours follow
     stderr, not stdout, which is the patch (redirected to a file, it left the terminal plain)."""
     (tmp_path / "a.txt").write_text(TWO_SPACES, encoding="utf-8")
-    master, slave = os.openpty()
-    try:
-        proc = subprocess.run([sys.executable, "-m", "newslint", "fix", "--diff", "--select", "TY107,DT101", "a.txt"],
-                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=slave, timeout=60,
-                              env={k: v for k, v in os.environ.items() if k != "NO_COLOR"})
-        os.close(slave)
-        slave = -1
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-    finally:
-        if slave != -1:
-            os.close(slave)
-        os.close(master)
+    proc, seen = run_with_stderr_on_a_terminal("fix", "--diff", "--select", "TY107,DT101", "a.txt", cwd=tmp_path,
+                                               env={k: v for k, v in os.environ.items() if k != "NO_COLOR"})
     assert proc.stdout.startswith(b"--- a/a.txt") and b"\x1b[" not in proc.stdout
     assert b"\x1b[" in seen and b"DT101" in seen

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newslint import runner
-from nl_testing import alive, children_of
+from nl_testing import alive, children_of, run_with_stderr_on_a_terminal
 
 REPO = Path(__file__).resolve().parent.parent
 TWO_SPACES = "यह  पंक्ति है।\n"
@@ -115,31 +115,8 @@ def test_progress_can_be_forced_and_is_cleared(cli, tmp_path):
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_progress_on_a_terminal(tmp_path):
     make_tree(tmp_path)
-    master, slave = os.openpty()
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "newslint", "check", "--jobs", "1", "news"],
-            cwd=tmp_path,
-            stdout=subprocess.PIPE,
-            stderr=slave,
-            env={**os.environ, "NO_COLOR": "1", "NEWSLINT_PROGRESS_DELAY": "0"},
-            timeout=120,
-        )
-        os.close(slave)
-        slave = -1
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-    finally:
-        if slave != -1:
-            os.close(slave)
-        os.close(master)
+    proc, seen = run_with_stderr_on_a_terminal("check", "--jobs", "1", "news", cwd=tmp_path,
+                                               env={**os.environ, "NO_COLOR": "1", "NEWSLINT_PROGRESS_DELAY": "0"})
     assert proc.returncode == 2
     total = sum(1 for _ in (tmp_path / "news").rglob("*.*"))
     assert b"\rnewslint " in seen and f" {total}/{total} files".encode() in seen
