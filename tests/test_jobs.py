@@ -180,7 +180,17 @@ def test_progress_bar_without_utf8_uses_ascii():
     progress = runner.Progress(2, True, stream)
     progress.advance()
     assert "#" * 12 + "-" * 12 + " 1/2 files" in stream.getvalue()
-    stream.getvalue().encode("ascii")
+    assert progress.line(10.0).endswith(" 1/2 files - 10 s left")  # the time left too (a · there broke it)
+    strict = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    drawing = runner.Progress(100, True, strict)
+    drawing.started -= 5  # the pace is known: the time left is drawn
+    drawing.advance(24)
+    strict.flush()
+    drawn = strict.buffer.getvalue().decode("ascii")  # writing a · raised UnicodeEncodeError here
+    assert drawn.startswith("\rnewslint ") and " 24/100 files - " in drawn and drawn.endswith(" s left")
+    drawing.clear()
+    strict.flush()
+    assert strict.buffer.getvalue().decode("ascii") == drawn + "\r" + " " * (len(drawn) - 1) + "\r"  # all of it wiped
 
 
 def test_tree_is_big_enough_for_the_pool(tmp_path):

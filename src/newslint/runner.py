@@ -640,7 +640,8 @@ class Progress:
             self.enabled = bool(wanted) and total > 0
             self.delay = 0.0
         self.width = self._terminal_width() if self.enabled else 80
-        self.cells = ("█", "░") if self._can_write("█░") else ("#", "-")
+        # block characters and a middle dot, or ASCII where stderr cannot encode them
+        self.cells, self.dot = (("█", "░"), "·") if self._can_write("█░·") else (("#", "-"), "-")
 
     @classmethod
     def for_items(cls, items: list[Item], wanted: bool | None) -> "Progress":
@@ -670,7 +671,7 @@ class Progress:
         left = ""
         if elapsed >= 1.0 and 0 < self.done < self.total:
             seconds = round(elapsed / self.done * (self.total - self.done))
-            left = f" · {seconds} s left" if seconds < 120 else f" · {round(seconds / 60)} min left"
+            left = f" {self.dot} {seconds} s left" if seconds < 120 else f" {self.dot} {round(seconds / 60)} min left"
         room = self.width - 1 - len("newslint  ") - len(counted) - len(left)
         cells = min(self.BAR_CELLS, room)
         if cells < 8:  # too narrow for a bar worth drawing
