@@ -339,7 +339,7 @@ def test_a_run_with_input_errors_does_not_say_all_clear(cli, tmp_path):
     (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
     result = cli("check", "--select", "TY107", "a.txt", "missing.txt", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stdout.decode().splitlines() == ["No findings in 1 file; 1 could not be checked (see the errors)."]
+    assert result.stdout.decode().splitlines() == ["No findings in 1 file; 1 input error (see the errors)."]
 
 
 def test_a_fix_run_with_input_errors_does_not_say_all_clear(cli, tmp_path):
@@ -348,7 +348,21 @@ def test_a_fix_run_with_input_errors_does_not_say_all_clear(cli, tmp_path):
     (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
     result = cli("fix", "--select", "TY107", "a.txt", "missing.txt", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stdout.decode().splitlines() == ["No findings in 1 file; 1 could not be checked (see the errors)."]
+    assert result.stdout.decode().splitlines() == ["No findings in 1 file; 1 input error (see the errors)."]
     (tmp_path / "newslint.toml").write_text("select = 3\n", encoding="utf-8")
     broken = cli("fix", "a.txt", cwd=tmp_path)
     assert broken.returncode == 2 and b"All clear" not in broken.stdout + broken.stderr
+
+
+def test_the_summary_counts_input_errors_not_files(cli, tmp_path):
+    """One broken config keeps every file of its folder from being checked: the summary said
+    '1 could not be checked' of three files."""
+    (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    for name in ("b.txt", "c.txt"):
+        (tmp_path / "sub" / name).write_text("ठीक है।\n", encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text("select = 3\n", encoding="utf-8")
+    for command in ("check", "fix"):
+        result = cli(command, ".", cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stdout.decode().splitlines()[-1] == "No findings in 0 files; 1 input error (see the errors)."

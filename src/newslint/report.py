@@ -48,7 +48,7 @@ class Style:
 
 def render(fmt: str, results: list["FileResult"], style: Style, statistics: bool = False, quiet: bool = False,
            unchecked: int = 0) -> str:
-    """The report of `results`; `unchecked`: inputs that could not be checked (see `Report.finish`)."""
+    """The report of `results`; `unchecked`: the input errors met (see `Report.finish`)."""
     report = Report(fmt, style, statistics=statistics, quiet=quiet)
     for result in results:
         report.add(result)
@@ -128,8 +128,8 @@ class Report:
             self.fixable += digest.fixable
 
     def finish(self, unchecked: int = 0) -> str:
-        """The report. `unchecked`: inputs that could not be checked (their errors are on stderr):
-        the summary line then does not say "all clear"."""
+        """The report. `unchecked`: the input errors met (they are on stderr): the summary line
+        then does not say "all clear"."""
         results = self.results
         fmt = self.fmt
         if fmt not in ("concise", "full") or self.statistics:
@@ -200,7 +200,8 @@ def summary_text(counts: Counter, fixable: int, files: int, style: Style, unchec
     """The last line of the human formats, from the findings' severities and fixable count."""
     total = sum(counts.values())
     if not total and unchecked:
-        return (f"No findings in {files} file{'s' if files != 1 else ''}; {unchecked} could not be checked "
+        # errors, not inputs: one broken config in a folder keeps all its files from being checked
+        return (f"No findings in {files} file{'s' if files != 1 else ''}; {unchecked} input error{'s' if unchecked != 1 else ''} "
                 "(see the errors).")
     if not total:
         return f"All clear: no findings in {files} file{'s' if files != 1 else ''}."
