@@ -77,6 +77,28 @@ def test_a_document_finding_keeps_its_fingerprint_when_the_body_changes(cli, tmp
     assert len(set(prints)) == 1
 
 
+def test_fingerprints_do_not_follow_line_numbers_in_messages(cli, tmp_path):
+    """ST101's message names the line it repeats: a line added at the top changed the message
+    and so the fingerprint, and GitLab and code scanning saw a new finding."""
+    body = "पहली बात यह है कि बैठक हुई।\nदूसरी बात।\nपहली बात यह है कि बैठक हुई।\n"
+    prints = []
+    for top in ("", "एक नई पंक्ति ऊपर।\n\n"):
+        (tmp_path / "a.txt").write_text(top + body, encoding="utf-8")
+        gitlab = json.loads(cli("check", "--select", "ST101", "--format", "gitlab", "a.txt", cwd=tmp_path).stdout)
+        sarif = json.loads(cli("check", "--select", "ST101", "--format", "sarif", "a.txt", cwd=tmp_path).stdout)
+        assert "repeats line" in gitlab[0]["description"]
+        prints.append((gitlab[0]["fingerprint"], sarif["runs"][0]["results"][0]["partialFingerprints"]["newslint/v2"]))
+    assert prints[0] == prints[1]
+    assert prints[0][0] == prints[0][1]  # one fingerprint in both formats
+
+
+def test_identical_findings_get_distinct_fingerprints_in_sarif_too(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("वे वहां थें। हम भी वहां थें। सब वहां थें।\n", encoding="utf-8")
+    sarif = json.loads(cli("check", "--select", "SP101", "--format", "sarif", "a.txt", cwd=tmp_path).stdout)
+    prints = [r["partialFingerprints"]["newslint/v2"] for r in sarif["runs"][0]["results"]]
+    assert len(prints) == 3 and len(set(prints)) == 3
+
+
 def test_gitlab_fingerprints_are_stable_and_unique(cli, tmp_path):
     (tmp_path / "a.txt").write_text("यह  पंक्ति है।\nवह  पंक्ति है।\n", encoding="utf-8")
     first = json.loads(cli("check", "--select", "TY107", "--format", "gitlab", "a.txt", cwd=tmp_path).stdout)

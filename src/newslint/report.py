@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 from urllib.parse import quote
 
 from newslint import __version__
@@ -298,7 +298,7 @@ def sarif_report(findings: list[Finding]) -> str:
     rule_index: dict[str, int] = {}
     rules: list[dict] = []
     results = []
-    for f in findings:
+    for f, print_ in fingerprinted(findings):
         if f.code not in rule_index:
             rule_index[f.code] = len(rules)
             rules.append(_sarif_rule(f.code, f))
@@ -319,7 +319,7 @@ def sarif_report(findings: list[Finding]) -> str:
             "level": SARIF_LEVEL[f.severity],
             "message": {"text": f.message},
             "locations": [location],
-            "partialFingerprints": {"newslint/v1": fingerprint(f)},
+            "partialFingerprints": {"newslint/v2": print_},
         }
         fixes = []
         for s in f.suggestions:
@@ -389,25 +389,34 @@ def github_report(findings: list[Finding]) -> str:
 
 
 def fingerprint(f: Finding, occurrence: int = 0) -> str:
-    """Stable across runs and unaffected by edits elsewhere in the file: no line numbers in it."""
+    """Stable across runs and unaffected by edits elsewhere in the file: the file, the rule, the
+    flagged text and which occurrence of that (file, rule, text) it is. Not the position, and
+    not the message, which may name another line ("repeats line 12", "same author as line 3")
+    or change with a rule pack's wording. (SARIF: ``newslint/v2``; v1 hashed the message.)"""
     import hashlib  # here: only the formats with fingerprints pay for its import
 
-    key = "\x1f".join([f.path, f.code, f.text, f.message, str(occurrence)])
+    key = "\x1f".join([f.path, f.code, f.text, str(occurrence)])
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()  # (a file name that is not UTF-8)
 
 
-def gitlab_report(findings: Iterable[Finding]) -> str:
+def fingerprinted(findings: Iterable[Finding]) -> Iterator[tuple[Finding, str]]:
+    """Each finding with its fingerprint: identical (file, rule, text) findings are told apart
+    by their order (the third “थें” of a file)."""
     seen: Counter = Counter()
-    issues = []
     for f in findings:
-        base = (f.path, f.code, f.text, f.message)
-        occurrence = seen[base]
+        base = (f.path, f.code, f.text)
+        yield f, fingerprint(f, seen[base])
         seen[base] += 1
+
+
+def gitlab_report(findings: Iterable[Finding]) -> str:
+    issues = []
+    for f, print_ in fingerprinted(findings):
         issues.append(
             {
                 "description": f"{f.code} {f.message}",
                 "check_name": f"{f.code} {f.name}",
-                "fingerprint": fingerprint(f, occurrence),
+                "fingerprint": print_,
                 "severity": GITLAB_SEVERITY[f.severity],
                 "categories": ["Style"] if f.category in ("spelling", "grammar", "typography", "structure") else ["Bug Risk"],
                 "location": {"path": json_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
