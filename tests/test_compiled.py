@@ -71,10 +71,10 @@ def test_a_refused_entry_falls_back_to_compiling(cache_on):
     [store] = list(cache_on.glob("patterns-*.marshal"))
     import marshal
 
-    version, entries = marshal.loads(store.read_bytes())
+    entries = cache._read(store)
     for key in entries:
         entries[key] = ("not", "the", "arguments")
-    store.write_bytes(marshal.dumps((version, entries)))
+    store.write_bytes(cache.store_bytes(entries))
     compiled.reset()
     same_behaviour(compiled.compile_regex(pattern, flags), regex.compile(pattern, flags))
 
@@ -113,7 +113,7 @@ def test_pack_patterns_are_the_same_text_in_every_process(tmp_path):
 
     def stored_keys() -> set[str]:
         (store,) = tmp_path.glob("patterns-*.marshal")
-        return set(marshal.loads(store.read_bytes())[1])
+        return set(cache._read(store))
 
     for seed in ("1", "2"):
         result = subprocess.run([sys.executable, "-m", "newslint", "check", str(article)],
@@ -123,3 +123,36 @@ def test_pack_patterns_are_the_same_text_in_every_process(tmp_path):
             first = stored_keys()
     assert len(first) > 20
     assert stored_keys() == first
+
+
+def test_a_damaged_pattern_store_is_refused_not_run(cli, tmp_path):
+    """The regex engine's C constructor trusts the opcodes it is given: a flipped bit in a stored
+    pattern's opcodes crashed every run (SIGSEGV) until the cache was cleared. The store keeps a
+    checksum of its entries, and a damaged file counts as absent."""
+    import marshal
+
+    article = REPO / "examples" / "seed-article.txt"
+    expected = cli("check", "--format", "json", "--exit-zero", str(article), env={"NEWSLINT_NO_CACHE": "1"}).stdout
+    folder = tmp_path / "cache"
+    env = {cache.DIR_ENV: str(folder), "NEWSLINT_NO_CACHE": "", "NEWSLINT_SERVER": "off"}
+    cli("check", "--exit-zero", str(article), env=env)
+    (store,) = folder.glob("patterns-*.marshal")
+    version, checksum, payload = marshal.loads(store.read_bytes())
+    entries = marshal.loads(payload)
+    key = "regex\x000\x00[०-९]+"  # a pattern every run compiles (DIGITS_RE)
+    assert key in entries
+    for index in range(len(entries[key][1])):  # one opcode at a time, as a flipped bit would damage it
+        damaged = dict(entries)
+        parts = list(damaged[key])
+        code = list(parts[1])
+        code[index] ^= 128
+        parts[1] = code
+        damaged[key] = tuple(parts)
+        store.write_bytes(marshal.dumps((version, checksum, marshal.dumps(damaged))))
+        result = cli("check", "--format", "json", "--exit-zero", str(article), env=env)
+        assert result.returncode == 0, (index, result.returncode, result.stderr[-300:])
+        assert result.stdout == expected
+    # a length field damaged into a huge one: refused, not a MemoryError traceback
+    store.write_bytes(b"\xdb\xff\xff\xff\x7f")  # a marshal list of 2**31 - 1 items
+    result = cli("check", "--format", "json", "--exit-zero", str(article), env=env)
+    assert result.returncode == 0 and result.stdout == expected

@@ -43,7 +43,9 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 DIR_ENV = "NEWSLINT_CACHE_DIR"
 OFF_ENV = "NEWSLINT_NO_CACHE"
-FORMAT = 1
+# 2: the entries are marshalled on their own and stored with a checksum of those bytes (1 had
+# none: a flipped bit in a compiled pattern's opcodes could crash the regex engine).
+FORMAT = 2
 # A store that grows past this many entries starts afresh (a few MB on disk, ~30 ms to read).
 MAX_ENTRIES = 300_000
 
@@ -134,13 +136,28 @@ def _mtime(path: Path) -> int | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """The entries of a store file; {} if it is missing, of another format or damaged. The
+    checksum matters: a compiled pattern's opcodes go to the regex engine's C constructor, which
+    trusts them, and a damaged one could crash the process rather than fail to load."""
     try:
         data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        if not (isinstance(data, tuple) and len(data) == 3 and data[0] == FORMAT
+                and isinstance(data[2], bytes) and data[1] == _checksum(data[2])):
+            return {}
+        entries = marshal.loads(data[2])
+    except (OSError, EOFError, ValueError, TypeError, MemoryError):  # MemoryError: a damaged length
         return {}
-    if isinstance(data, tuple) and len(data) == 2 and data[0] == FORMAT and isinstance(data[1], dict):
-        return data[1]
-    return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def _checksum(payload: bytes) -> bytes:
+    return blake2b(payload, digest_size=16).digest()
+
+
+def store_bytes(entries: dict[str, Any]) -> bytes:
+    """A store file's content: the format, the entries' checksum and the entries (see `_read`)."""
+    payload = marshal.dumps(entries)
+    return marshal.dumps((FORMAT, _checksum(payload), payload))
 
 
 def take_fresh() -> dict[str, dict[str, Any]]:
@@ -175,7 +192,7 @@ def _save(path: Path, entries: dict[str, Any]) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                marshal.dump((FORMAT, merged), out)
+                out.write(store_bytes(merged))
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
