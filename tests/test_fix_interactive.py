@@ -142,7 +142,7 @@ def test_a_dateline_goes_below_a_markdown_headline(cli, tmp_path):
     path.write_text("---\ntitle: बैठक\n---\n\n# विपक्ष की बैठक\n\nविपक्षी दलों की बैठक कल होगी।\n", encoding="utf-8")
     result = cli("fix", "-i", "--select", "DT101", "fm.md", cwd=tmp_path, stdin="e\nनई दिल्ली, 12 जनवरी\n".encode("utf-8"))
     assert "add a line below it with e" in result.stdout.decode()
-    assert "a line to add below this heading" in result.stdout.decode()
+    assert "a line to add below this headline, before the lead" in result.stdout.decode()
     assert path.read_text(encoding="utf-8") == (
         "---\ntitle: बैठक\n---\n\n# विपक्ष की बैठक\n\nनई दिल्ली, 12 जनवरी\nविपक्षी दलों की बैठक कल होगी।\n")
 
@@ -153,3 +153,23 @@ def test_with_diff_the_prompt_does_not_promise_to_save(cli, tmp_path):
     assert "· q quit >" in conversation and "save and quit" not in conversation
     saving, _ = review(cli, tmp_path, "q\n", name="b.txt")
     assert "· q save and quit >" in saving.stdout.decode()
+
+
+def test_a_dateline_skips_setext_headlines_subheadings_and_images(cli, tmp_path):
+    """helper-15: after a setext headline (=== underline) the dateline went above it, into the
+    heading; after '# H' it went above a subheading or into an image's paragraph."""
+    cases = {
+        "एक शीर्षक यहां है\n===\n\nदिल्ली में कल भारी बारिश हुई।\n":
+            "एक शीर्षक यहां है\n===\n\nनई दिल्ली, 12 जनवरी\nदिल्ली में कल भारी बारिश हुई।\n",
+        "# शीर्षक\n## उप-शीर्षक\n\nबैठक कल होगी।\n":
+            "# शीर्षक\n## उप-शीर्षक\n\nनई दिल्ली, 12 जनवरी\nबैठक कल होगी।\n",
+        "# शीर्षक\r\n\r\n![फोटो](x.jpg)\r\n\r\nबैठक कल होगी।\r\n":
+            "# शीर्षक\r\n\r\n![फोटो](x.jpg)\r\n\r\nनई दिल्ली, 12 जनवरी\r\nबैठक कल होगी।\r\n",
+        "# शीर्षक\n\n":  # no lead at all: at the end
+            "# शीर्षक\n\nनई दिल्ली, 12 जनवरी\n",
+    }
+    for number, (before, after) in enumerate(cases.items()):
+        path = tmp_path / f"{number}.md"
+        path.write_bytes(before.encode("utf-8"))
+        result = cli("fix", "-i", "--select", "DT101", path.name, cwd=tmp_path, stdin="e\nनई दिल्ली, 12 जनवरी\n".encode("utf-8"))
+        assert path.read_bytes().decode("utf-8") == after, (before, result.stdout.decode())

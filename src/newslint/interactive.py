@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from newslint.compiled import compile_re
 from newslint.fixer import splice, splits_line_break, with_newlines
 from newslint.rule import Finding
 
@@ -132,7 +133,7 @@ def review(result, keys: TextIO, out: TextIO, style, saves: bool = True) -> Sess
             out.write(f"\n[{number}/{total}] {finding.path}:{finding.line}:{finding.column} {finding.code}: "
                       "skipped — it overlaps a change you accepted (run again to review it)\n")
             continue
-        shown = show_finding(out, style, finding, text, number, total, below=inserts and at > finding.start)
+        shown = show_finding(out, style, finding, text, number, total, below=inserts and at > finding.end)
         while True:
             _prompt(out, shown, finding.code, saves)
             answer = _read(keys, out)
@@ -151,7 +152,7 @@ def review(result, keys: TextIO, out: TextIO, style, saves: bool = True) -> Sess
                 break
             if key == "e":
                 if inserts:
-                    where = "below this heading" if at > finding.start else "above this line"
+                    where = "below this headline, before the lead" if at > finding.end else "above this line"
                     out.write(f"  a line to add {where} (empty line: cancel) > ")
                 else:
                     out.write(f"  replacement for “{text[finding.start:finding.end]}” (empty line: cancel) > ")
@@ -194,23 +195,50 @@ def review(result, keys: TextIO, out: TextIO, style, saves: bool = True) -> Sess
 
 
 def _line_insertion_point(text: str, finding: Finding, kind: str) -> int:
-    """Where a line added for `finding` goes: the start of its line; below a Markdown heading,
-    the start of the first line of text after it (a dateline opens the lead, not the headline)."""
+    """Where a line added for `finding` goes: the start of its line; when that line is a
+    Markdown headline, the start of the lead below it (a dateline opens the lead), past blank
+    lines, subheadings, images and HTML on lines of their own."""
     line_start = max(text.rfind("\n", 0, finding.start), text.rfind("\r", 0, finding.start)) + 1
-    if kind != "markdown" or not text[line_start:finding.end].lstrip(" ").startswith("#"):
+    if kind != "markdown":
         return line_start
-    at = finding.end
-    while at < len(text):
-        if text.startswith("\r\n", at):
-            at += 2
-        elif text[at] in "\r\n":
-            at += 1
+    lines = list(_lines_from(text, line_start))
+    if not lines or _heading_size(lines, 0) == 0:
+        return line_start
+    i = 0
+    while i < len(lines):
+        size = _heading_size(lines, i)
+        if size:
+            i += size
+        elif not lines[i][1].strip() or _MD_NOT_PROSE.fullmatch(lines[i][1]):
+            i += 1
         else:
-            eol = min((i for i in (text.find("\n", at), text.find("\r", at)) if i != -1), default=len(text))
-            if text[at:eol].strip():
-                return at
-            at = eol
+            return lines[i][0]
     return len(text)
+
+
+# a line of Markdown that is not the lead: an image, an HTML tag or comment on its own
+_MD_NOT_PROSE = compile_re(r" {0,3}(?:!\[[^\]]*\]\([^)]*\)|<[^>]*>)\s*")
+_SETEXT_UNDERLINE = compile_re(r" {0,3}(?:=+|-+)[ \t]*")
+
+
+def _heading_size(lines: list[tuple[int, str]], i: int) -> int:
+    """How many lines the Markdown heading at line i takes: 1 (# …), 2 (a setext heading: its
+    text, then a line of = or -), 0 (not a heading)."""
+    line = lines[i][1]
+    if line.startswith(("#", " #", "  #", "   #")):
+        return 1
+    if line.strip() and i + 1 < len(lines) and _SETEXT_UNDERLINE.fullmatch(lines[i + 1][1]):
+        return 2
+    return 0
+
+
+def _lines_from(text: str, at: int):
+    """(start, text without its line break) of each line from offset `at` (LF, CRLF or CR)."""
+    while at < len(text):
+        ends = [i for i in (text.find("\n", at), text.find("\r", at)) if i != -1]
+        end = min(ends) if ends else len(text)
+        yield at, text[at:end]
+        at = end + (2 if text.startswith("\r\n", end) else 1)
 
 
 def _insertion_conflicts(edits: list[tuple[int, int, str]], at: int) -> bool:
