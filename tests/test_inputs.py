@@ -366,3 +366,33 @@ def test_the_summary_counts_input_errors_not_files(cli, tmp_path):
         result = cli(command, ".", cwd=tmp_path)
         assert result.returncode == 2
         assert result.stdout.decode().splitlines()[-1] == "No findings in 0 files; 1 input error (see the errors)."
+
+
+def test_one_broken_config_is_one_error_however_many_files_are_named(cli, tmp_path):
+    """pre-commit names every file: the same config error was printed and counted per file."""
+    (tmp_path / "sub").mkdir()
+    for name in ("b.txt", "c.txt"):
+        (tmp_path / "sub" / name).write_text("ठीक है।\n", encoding="utf-8")
+    (tmp_path / "sub" / "newslint.toml").write_text("select = 3\n", encoding="utf-8")
+    for command in ("check", "fix"):
+        result = cli(command, "sub/b.txt", "sub/c.txt", cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.decode().count("newslint: error:") == 1, result.stderr.decode()
+        assert result.stdout.decode().splitlines()[-1] == "No findings in 0 files; 1 input error (see the errors)."
+
+
+def test_the_summary_mentions_input_errors_next_to_findings(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("यह  पंक्ति है।\n", encoding="utf-8")
+    result = cli("check", "--select", "TY107", "a.txt", "missing.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.decode().splitlines()[-1] == (
+        "Found 1 finding in 1 file: 1 warning (1 fixable with `newslint fix`); 1 input error (see the errors).")
+
+
+def test_quiet_says_nothing_when_all_is_clear_and_the_summary_when_inputs_failed(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("ठीक है।\n", encoding="utf-8")
+    clear = cli("check", "-q", "--select", "TY107", "a.txt", cwd=tmp_path)
+    assert clear.returncode == 0 and clear.stdout == b""  # it printed an empty line
+    failed = cli("check", "-q", "--select", "TY107", "a.txt", "missing.txt", cwd=tmp_path)
+    assert failed.returncode == 2
+    assert failed.stdout.decode() == "No findings in 1 file; 1 input error (see the errors).\n"

@@ -363,13 +363,9 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
     from newslint.config import ConfigError
     from newslint.engine import InternalError, at_or_above
     from newslint.report import render
-    from newslint.runner import Progress, TimingTotals, error, make_linter, plan, run_items
+    from newslint.runner import InputErrors, Progress, TimingTotals, error, make_linter, plan, run_items
 
-    errors: list[str] = []
-
-    def on_error(message: str) -> None:
-        errors.append(message)
-        error(message)
+    errors = on_error = InputErrors()
 
     to_stdout = source_is_stdout(options)
     if interactive and to_stdout:

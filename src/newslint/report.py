@@ -145,10 +145,10 @@ class Report:
         lines = self.lines
         if self.statistics:
             lines.extend(statistics_table(findings))
-        if not self.quiet or self.severities:
+        if not self.quiet or self.severities or unchecked:
             lines.append(summary_text(self.severities, self.fixable, len(results), self.style, unchecked))
         if not lines:
-            return "\n"
+            return ""  # --quiet, and nothing to say
         lines.append("")  # the final newline (the report is megabytes: no copy to add it)
         return "\n".join(lines)
 
@@ -207,6 +207,8 @@ def summary_text(counts: Counter, fixable: int, files: int, style: Style, unchec
         return f"All clear: no findings in {files} file{'s' if files != 1 else ''}."
     parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}" for level in ("error", "warning", "info") if counts[level]]
     tail = f" ({fixable} fixable with `newslint fix`)" if fixable else ""
+    if unchecked:
+        tail += f"; {unchecked} input error{'s' if unchecked != 1 else ''} (see the errors)"
     return style.bold(f"Found {total} finding{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}: {', '.join(parts)}{tail}.")
 
 

@@ -64,6 +64,24 @@ def error(message: str) -> None:
     sys.stderr.write(f"newslint: error: {message}\n")
 
 
+class InputErrors:
+    """The input errors of a run, each printed and counted once: a broken config is met again
+    for every file under it that is named on the command line (as pre-commit names them)."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self._seen: set[str] = set()
+
+    def __call__(self, message: str) -> None:
+        if message not in self._seen:
+            self._seen.add(message)
+            self.messages.append(message)
+            error(message)
+
+    def __len__(self) -> int:
+        return len(self.messages)
+
+
 def make_linter(options: RunOptions) -> Linter:
     if options.config is not None and not options.config.is_file():
         raise ConfigError(f"{options.config}: config file not found")
@@ -882,12 +900,7 @@ def iter_results(
 def run_check(options: RunOptions, fmt: str, output: Path | None, style, statistics: bool, quiet: bool, exit_zero: bool) -> int:
     from newslint.report import FileDigest, Report
 
-    errors: list[str] = []
-
-    def on_error(message: str) -> None:
-        errors.append(message)
-        error(message)
-
+    errors = on_error = InputErrors()
     report = Report(fmt, style, statistics=statistics, quiet=quiet)
     try:
         linter = make_linter(options)
