@@ -24,27 +24,37 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
 
 def run_with_stderr_on_a_terminal(*args: str, cwd: Path, env: dict) -> tuple[subprocess.CompletedProcess, bytes]:
     """Run the command line with stderr on a pseudo-terminal (stdout a pipe): the process and
-    what the terminal received."""
+    what the terminal received. The terminal is read while the command runs: a terminal's
+    buffer holds a few KB, and a command that writes more would wait for a reader."""
+    import threading
+
     master, slave = os.openpty()
-    try:
-        proc = subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, stdout=subprocess.PIPE,
-                              stderr=slave, env=env, timeout=120)
-        os.close(slave)
-        slave = -1
-        seen = b""
+    received: list[bytes] = []
+
+    def read_terminal() -> None:
         while True:
             try:
                 chunk = os.read(master, 65536)
-            except OSError:  # EIO: the terminal's other end is closed
-                break
+            except OSError:  # EIO: the command ended and closed its end
+                return
             if not chunk:
-                break
-            seen += chunk
+                return
+            received.append(chunk)
+
+    reader = threading.Thread(target=read_terminal, daemon=True)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "newslint", *args], cwd=cwd, stdout=subprocess.PIPE,
+                                stderr=slave, env=env)
+        os.close(slave)  # the command holds the only other end: its exit ends the reading
+        slave = -1
+        reader.start()
+        stdout, _ = proc.communicate(timeout=120)
+        reader.join(timeout=30)
     finally:
         if slave != -1:
             os.close(slave)
         os.close(master)
-    return proc, seen
+    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, None), b"".join(received)
 
 
 def json_findings(result: subprocess.CompletedProcess) -> list[dict]:
