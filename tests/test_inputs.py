@@ -396,3 +396,18 @@ def test_quiet_says_nothing_when_all_is_clear_and_the_summary_when_inputs_failed
     failed = cli("check", "-q", "--select", "TY107", "a.txt", "missing.txt", cwd=tmp_path)
     assert failed.returncode == 2
     assert failed.stdout.decode() == "No findings in 1 file; 1 input error (see the errors).\n"
+
+
+def test_output_is_utf8_whatever_the_locale(cli, tmp_path):
+    """In a C locale (a bare container, cron, LC_ALL=C) or with PYTHONIOENCODING=ascii, Python
+    writes the standard streams in ASCII: the first Hindi letter of any report was a traceback."""
+    (tmp_path / "a.txt").write_text("वे  वहां थें।\n", encoding="utf-8")
+    for env in ({"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}, {"PYTHONIOENCODING": "ascii"}):
+        human = cli("check", "--select", "TY107,SP101", "a.txt", cwd=tmp_path, env=env)
+        assert human.returncode == 1 and b"Traceback" not in human.stderr
+        assert "“थें”".encode("utf-8") in human.stdout
+        machine = cli("check", "--format", "json", "--select", "TY107,SP101", "a.txt", cwd=tmp_path, env=env)
+        assert [f["text"] for f in json_findings(machine)] == ["  ", "थें"]
+        typed = cli("fix", "-i", "--select", "TY107", "a.txt", cwd=tmp_path, env=env, stdin="e\n - \n".encode("utf-8"))
+        assert typed.returncode == 0 and (tmp_path / "a.txt").read_text(encoding="utf-8") == "वे - वहां थें।\n"
+        (tmp_path / "a.txt").write_text("वे  वहां थें।\n", encoding="utf-8")

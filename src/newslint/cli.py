@@ -381,8 +381,25 @@ def command():
     return typer.main.get_command(app)
 
 
+def _utf8_streams() -> None:
+    """Read and write UTF-8 whatever the locale says. newslint's output is Hindi, and JSON,
+    SARIF and GitLab reports are UTF-8 by definition; in a C or POSIX locale (a bare container,
+    cron, LC_ALL=C) Python encodes the standard streams in ASCII, and the first Hindi letter of a
+    report was a traceback. Each stream keeps its error handler."""
+    for name in ("stdin", "stdout", "stderr"):
+        stream = getattr(sys, name, None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding in ("utf-8", "utf8") or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (ValueError, OSError, AttributeError):  # already read from, or not a text stream
+            pass
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     """Run the command line (`argv`, default sys.argv[1:]); exits with the command's code."""
+    _utf8_streams()
     try:
         command().main(args=argv, prog_name="newslint")
     except KeyboardInterrupt:
