@@ -486,3 +486,16 @@ def test_diff_colours_what_goes_to_a_terminal_on_stderr(tmp_path):
                                                env={k: v for k, v in os.environ.items() if k != "NO_COLOR"})
     assert proc.stdout.startswith(b"--- a/a.txt") and b"\x1b[" not in proc.stdout
     assert b"\x1b[" in seen and b"DT101" in seen
+
+
+def test_fix_says_which_fixable_findings_went_with_deleted_text(cli, tmp_path):
+    """check counts a slip inside a 'ये भी पढ़ें' line as fixable; fix deletes the line and the
+    slip with it: 'Fixed 1 finding' left one of check's 2 fixable unexplained."""
+    (tmp_path / "a.txt").write_text("मुख्य खबर यहां है।\n\nइसे भी पढें: दूसरी खबर का शीर्षक\n\nआखिरी पंक्ति।\n", encoding="utf-8")
+    checked = cli("check", "--select", "ST105,SP101", "a.txt", cwd=tmp_path)
+    assert b"(2 fixable with `newslint fix`)" in checked.stdout
+    diff = cli("fix", "--diff", "--select", "ST105,SP101", "a.txt", cwd=tmp_path)
+    assert b"Would fix 1 finding (and 1 more would go with text another fix removes)." in diff.stderr
+    fixed = cli("fix", "--select", "ST105,SP101", "a.txt", cwd=tmp_path)
+    assert b"Fixed 1 finding (and 1 more went with text another fix removed)." in fixed.stderr
+    assert "पढें" not in (tmp_path / "a.txt").read_text(encoding="utf-8")
