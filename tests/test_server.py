@@ -389,7 +389,7 @@ def test_runs_that_ask_for_another_cache_or_none_are_not_served(warm):
 
 # -- the server's decisions, in this process (no fork: each request is declined or a control) ---
 
-def _request(listening: server.Server, request: tuple, fds=(0, 1, 2)) -> bytes:
+def _request(listening: server.Server, request: tuple, fds=()) -> bytes:
     client, served = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     with client, served:
         payload = marshal.dumps(request)
@@ -453,3 +453,22 @@ def test_socket_paths(tmp_path, monkeypatch):
     assert launcher.socket_path(str(tmp_path)) != in_c
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     assert launcher.socket_path() is None  # no cache, no server
+
+
+def test_a_stopped_server_does_not_hold_the_callers_output_open(tmp_path):
+    """A launcher that gets no answer in 3 s runs the command itself; its streams used to travel
+    with the request and sat in the stopped server's queue, holding the stdout pipe open, so
+    whoever read it (pre-commit, `| wc -l`) waited until the server was continued."""
+    cache = tmp_path / "cache"
+    assert newslint("server", "start", cache=cache).returncode == 0
+    pid = server.status(launcher.socket_path(str(cache)))["pid"]
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        # capture_output reads stdout to its end: the end never came while the server was stopped
+        result = newslint("check", str(EXAMPLES / "seed-article.txt"), cache=cache)
+        assert time.monotonic() - started < 30
+        assert result.returncode == 1 and b"Found 37 findings" in result.stdout
+    finally:
+        os.kill(pid, signal.SIGCONT)
+        newslint("server", "stop", cache=cache)

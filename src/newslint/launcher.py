@@ -23,7 +23,7 @@ import os
 import sys
 
 SERVER_ENV = "NEWSLINT_SERVER"  # see `server_mode`
-PROTOCOL = 1
+PROTOCOL = 2  # 2: a run's streams are sent only once the server has answered the request
 # Unix socket paths are limited to 108 bytes (104 on macOS).
 SOCKET_PATH_LIMIT = 100
 CONNECT_WAIT = 3.0  # seconds to wait for a server to answer before running the command here
@@ -183,9 +183,15 @@ def run_on_server(argv: list[str]) -> int | None:
             return None  # the working folder is gone: the command says so itself
         request = marshal.dumps(("run", PROTOCOL, argv, cwd, dict(os.environ), encodings, umask))
         try:
+            # The streams go only to a server that answers: sent with the request, they sat in
+            # a stopped server's accept queue and held our stdout open after we had run the
+            # command ourselves, so whoever read our output (pre-commit, a pipe) never saw its end.
+            sock.sendall(len(request).to_bytes(4, "big") + request)
+            if _recv_exact(sock, 2) != b"FD":  # a stopped or wedged server: timed out, we run it here
+                return None
             fds = array("i", (0, 1, 2)).tobytes()
-            sock.sendmsg([len(request).to_bytes(4, "big") + request], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
-            answer = _recv_exact(sock, 6)  # a stopped or wedged server: timed out, we run it here
+            sock.sendmsg([b"F"], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
+            answer = _recv_exact(sock, 6)
             if answer[:2] != b"OK":
                 return None  # stale or declined: nothing was run, so this process runs the command
             sock.sendall(b"G")  # the child runs only on this "go": never both it and we

@@ -412,7 +412,7 @@ class Server:
                 self.say("stop requested")
                 self.stopping = True
                 conn.sendall(b"OK")
-            elif kind == "run" and len(fds) == 3:
+            elif kind == "run" and not fds:
                 changed = changed_files(self.code, code_state(self.roots))
                 if changed:
                     self.say(f"newslint or its packs changed since the server started ({changed[0]}"
@@ -420,7 +420,10 @@ class Server:
                     self.stopping = True
                     conn.sendall(b"NO")
                     return
-                self.fork_run(conn, request, fds)
+                conn.sendall(b"FD")  # now the launcher hands over its streams (see launcher.run_on_server)
+                _message, fds, _flags, _addr = socket.recv_fds(conn, 1, 3)
+                if len(fds) == 3:
+                    self.fork_run(conn, request, fds)
             else:
                 conn.sendall(b"NO")
         finally:
