@@ -411,3 +411,13 @@ def test_output_is_utf8_whatever_the_locale(cli, tmp_path):
         typed = cli("fix", "-i", "--select", "TY107", "a.txt", cwd=tmp_path, env=env, stdin="e\n - \n".encode("utf-8"))
         assert typed.returncode == 0 and (tmp_path / "a.txt").read_text(encoding="utf-8") == "वे - वहां थें।\n"
         (tmp_path / "a.txt").write_text("वे  वहां थें।\n", encoding="utf-8")
+
+
+def test_the_report_is_never_written_over_an_article_being_checked(cli, tmp_path):
+    (tmp_path / "news.md").write_text("ठीक है।\n", encoding="utf-8")
+    for output in ("news.md", "./news.md"):
+        result = cli("check", "-o", output, cwd=tmp_path)
+        assert result.returncode == 2 and b"is one of the articles being checked" in result.stderr
+        assert (tmp_path / "news.md").read_text(encoding="utf-8") == "ठीक है।\n"
+    elsewhere = cli("check", "-o", "report.txt", "news.md", cwd=tmp_path)
+    assert elsewhere.returncode == 0 and (tmp_path / "report.txt").exists()

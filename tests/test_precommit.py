@@ -75,8 +75,9 @@ def content_repo(tmp_path_factory):
                 "repo": str(root / "newslint"),
                 "rev": sha,
                 "hooks": [
-                    {"id": "newslint", "args": ["--select", "TY107", "--fail-on", "warning"]},
-                    {"id": "newslint-fix", "args": ["--select", "TY107"], "stages": ["manual"]},
+                    # args of your own end with "--", as the README says (the hooks' default is ["--"])
+                    {"id": "newslint", "args": ["--select", "TY107", "--fail-on", "warning", "--"]},
+                    {"id": "newslint-fix", "args": ["--select", "TY107", "--"], "stages": ["manual"]},
                 ],
             }
         ]
@@ -85,6 +86,8 @@ def content_repo(tmp_path_factory):
     (content / "bad.txt").write_text(TWO_SPACES, encoding="utf-8")
     (content / "bad.md").write_text("# शीर्षक\n\n" + TWO_SPACES, encoding="utf-8")
     (content / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (content / "-onews.md").write_text("# शीर्षक\n\n" + TWO_SPACES, encoding="utf-8")  # looks like `-o news.md`
+    (content / "news.md").write_text(CLEAN, encoding="utf-8")
     (content / "script.py").write_text("x  =  1  # not an article\n", encoding="utf-8")
     git("init", "-q", cwd=content, env=env)
     git("add", "-A", cwd=content, env=env)
@@ -107,6 +110,16 @@ def test_bad_article_fails_the_hook(content_repo):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "bad.txt:1:3: TY107" in result.stdout
     assert "bad.md:3:3: TY107" in result.stdout
+
+
+def test_a_file_named_like_an_option_is_checked_as_a_file(content_repo):
+    """pre-commit puts the staged names after the hook's args: '-onews.md' was read as
+    '-o news.md', and the report was written over news.md. The hooks' args end with '--'."""
+    content, _ = content_repo
+    result = pre_commit(content_repo, "newslint", "--all-files")  # (pre-commit's own --files cannot name it)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "-onews.md:3:3: TY107" in result.stdout
+    assert (content / "news.md").read_text(encoding="utf-8") == CLEAN
 
 
 def test_clean_article_passes_the_hook(content_repo):

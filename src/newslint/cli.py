@@ -192,6 +192,8 @@ def check(
         progress=progress,
         fingerprints=False,  # `check` never writes: no file needs a fingerprint
     )
+    if output is not None and _an_input(output, options.paths):
+        raise fail(f"--output {output} is one of the articles being checked: the report would replace it")
     out = sys.stdout
     code = run_check(
         options,
@@ -379,6 +381,24 @@ def server_status() -> None:
 def command():
     """The click command typer builds from `app` (built once: a server's children reuse it)."""
     return typer.main.get_command(app)
+
+
+def _an_input(output: Path, paths: List[str]) -> bool:
+    """Is `output` one of the files a check of `paths` reads? (A pre-commit hook given a staged
+    file named `-onews.md` read it as `-o news.md` and wrote the report over news.md.)"""
+    from newslint.source import TEXT_SUFFIXES
+
+    try:
+        target = output.resolve()
+        for raw in paths:
+            if raw == "-":
+                continue
+            given = Path(raw).resolve()
+            if target == given or (given.is_dir() and given in target.parents and target.suffix.lower() in TEXT_SUFFIXES):
+                return True
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return False
+    return False
 
 
 def _utf8_streams() -> None:
