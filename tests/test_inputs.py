@@ -421,3 +421,51 @@ def test_the_report_is_never_written_over_an_article_being_checked(cli, tmp_path
         assert (tmp_path / "news.md").read_text(encoding="utf-8") == "ठीक है।\n"
     elsewhere = cli("check", "-o", "report.txt", "news.md", cwd=tmp_path)
     assert elsewhere.returncode == 0 and (tmp_path / "report.txt").exists()
+
+
+def test_a_symlink_loop_is_one_error_and_the_other_files_are_fixed(cli, tmp_path):
+    """Path.resolve() raises RuntimeError (not OSError) on a loop: a traceback, exit 1, and no
+    other file fixed (helper-16)."""
+    (tmp_path / "sl").mkdir()
+    (tmp_path / "sl" / "good.txt").write_text("यह  पंक्ति है।\n", encoding="utf-8")
+    (tmp_path / "sl" / "loop.md").symlink_to("loop.md")
+    (tmp_path / "newslint.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")  # is_excluded resolves too
+    result = cli("fix", "--select", "TY107", "sl", cwd=tmp_path)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert result.stderr.count(b"newslint: error:") == 1 and b"loop.md" in result.stderr
+    assert (tmp_path / "sl" / "good.txt").read_text(encoding="utf-8") == "यह पंक्ति है।\n"
+
+
+def test_a_fifo_beside_a_link_that_cannot_be_followed_is_passed_over(cli, tmp_path):
+    """A link that cannot be followed made the folder's listing count every name as a regular
+    file, and the FIFO beside it was opened: the run waited forever (helper-16)."""
+    folder = tmp_path / "sp"
+    folder.mkdir()
+    os.mkfifo(folder / "ff.txt")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "ok.txt").write_text("ठीक है।\n", encoding="utf-8")
+    result = cli("check", "--select", "TY107", "sp", cwd=tmp_path)  # run_cli's timeout: a hang fails
+    assert result.returncode == 2 and b"loop.txt" in result.stderr and b"ff.txt" not in result.stderr
+
+
+def test_hard_links_to_one_file_are_fixed_once(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("यह  पंक्ति है।\n", encoding="utf-8")
+    os.link(tmp_path / "a.txt", tmp_path / "b.txt")
+    result = cli("fix", "--select", "TY107", "a.txt", "b.txt", cwd=tmp_path)
+    assert b"Fixed 1 finding." in result.stderr, result.stderr
+
+
+def test_closed_standard_streams_are_not_errors(tmp_path):
+    """`2>&-` made a successful fix exit 2 (sys.stderr is None); `<&-` was an internal error."""
+    (tmp_path / "a.txt").write_text("यह  पंक्ति है।\n", encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_SERVER": "off"}
+    launcher = [sys.executable, "-c", "from newslint.launcher import main; main()"]
+    fixed = subprocess.run([*launcher, "fix", "--select", "TY107", "a.txt"], cwd=tmp_path, env=env,
+                           stdout=subprocess.DEVNULL, stderr=None, close_fds=True, timeout=60,
+                           preexec_fn=lambda: os.close(2))
+    assert fixed.returncode == 0 and (tmp_path / "a.txt").read_text(encoding="utf-8") == "यह पंक्ति है।\n"
+    (tmp_path / "a.txt").write_text("यह  पंक्ति है।\n", encoding="utf-8")
+    asked = subprocess.run([*launcher, "fix", "-i", "--select", "TY107", "a.txt"], cwd=tmp_path, env=env,
+                           capture_output=True, timeout=60, preexec_fn=lambda: os.close(0))
+    assert asked.returncode == 0 and b"internal error" not in asked.stderr  # no answer: quits, saves nothing
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "यह  पंक्ति है।\n"

@@ -77,7 +77,7 @@ class Config:
             return False
         try:
             rel = path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # outside the root; RuntimeError: a symlink loop
             rel = path.as_posix()
         parts = rel.split("/")
         for pattern in self.exclude:
@@ -95,7 +95,7 @@ class Config:
         posix = Path(path).as_posix()
         try:
             rel = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # outside the root; RuntimeError: a symlink loop
             rel = posix
         result: list[str] = []
         for pattern, selectors in self.per_file_ignores.items():

@@ -65,9 +65,19 @@ def _regular_count(folder: str, names: list[str]) -> int:
     wanted = set(names)
     try:
         with os.scandir(folder) as entries:
-            return sum(1 for entry in entries if entry.name in wanted and entry.is_file())
+            return sum(1 for entry in entries if entry.name in wanted and _is_file(entry))
     except OSError:
         return len(names)  # unreadable now: leave it to read_source to say so
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """A regular file or a link to one; False for a link that cannot be followed (a loop, no
+    permission), so that the folder's names are looked at one by one (`_not_special`) and a
+    FIFO beside it is still passed over."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 class Linter:

@@ -476,10 +476,11 @@ def unique_files(items: list) -> list:
     kept = []
     for item in items:
         if item.kind == "file":
-            try:
-                key = Path(item.value).resolve()
-            except OSError:
-                key = Path(item.value)
+            try:  # the file itself: a symlink or a hard link to it is the same file
+                info = os.stat(item.value)
+                key = (info.st_dev, info.st_ino)
+            except (OSError, ValueError):  # missing, unreadable, a loop: reading it will say so
+                key = item.value
             if key in seen:
                 continue
             seen.add(key)

@@ -270,8 +270,11 @@ def main() -> None:
     from newslint.cli import main as cli_main
 
     ends_after_command()
-    if sys.stdout is None:  # started with standard output closed (`>&-`): what goes there is dropped
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    # Started with a standard stream closed (`>&-`, `2>&-`, `<&-`): what goes there is dropped,
+    # and a closed stdin reads as empty (end of input: `fix -i` quits, `check -` has no text).
+    for name, mode in (("stdout", "w"), ("stderr", "w"), ("stdin", "r")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
     try:
         cli_main()
         code = 0
