@@ -499,3 +499,16 @@ def test_fix_says_which_fixable_findings_went_with_deleted_text(cli, tmp_path):
     fixed = cli("fix", "--select", "ST105,SP101", "a.txt", cwd=tmp_path)
     assert b"Fixed 1 finding (and 1 more went with text another fix removed)." in fixed.stderr
     assert "पढें" not in (tmp_path / "a.txt").read_text(encoding="utf-8")
+
+
+def test_fixing_stdin_keeps_its_codec_and_bom(cli, tmp_path):
+    """`cat story.txt | newslint fix - > fixed.txt` wrote UTF-8 without the BOM, whatever came in
+    (helper-16); the file fixed in place keeps both."""
+    for data, codec in ((codecs.BOM_UTF8 + "वे  वहां।\n".encode("utf-8"), "utf-8-sig"),
+                        ("वे  वहां।\r\n".encode("utf-16"), "utf-16")):
+        result = cli("fix", "--select", "TY107", "-", cwd=tmp_path, stdin=data)
+        assert result.stdout[:2] == data[:2]  # the BOM
+        assert result.stdout.decode(codec) == data.decode(codec).replace("  ", " ")
+        (tmp_path / "a.txt").write_bytes(data)
+        cli("fix", "--select", "TY107", "a.txt", cwd=tmp_path)
+        assert (tmp_path / "a.txt").read_bytes() == result.stdout

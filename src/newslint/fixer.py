@@ -289,7 +289,7 @@ class FixOutcome:
     applied: int = 0
     swept: int = 0  # see FixRun.swept
     diff: str = ""
-    stdout_text: str | None = None  # stdin: the fixed text
+    stdout_text: bytes | None = None  # stdin: the fixed text, encoded as it came (codec and BOM)
     write_error: str | None = None
     note: str | None = None
     quit: bool = False  # interactive: the editor pressed q
@@ -329,7 +329,7 @@ def finish(outcome: FixOutcome, linter, source, config, new_text: str, remaining
     result = outcome.result
     if new_text == source.text:
         if source.real_path is None and not diff:
-            outcome.stdout_text = new_text  # stdin is a filter: the text goes out even when unchanged
+            outcome.stdout_text = source.encode(new_text)  # stdin is a filter: the text goes out even when unchanged
         result.findings = remaining if remaining is not None else lint(new_text)
         return outcome
     if diff:
@@ -342,7 +342,7 @@ def finish(outcome: FixOutcome, linter, source, config, new_text: str, remaining
                           "which `patch` and `git apply` cannot apply to it (`newslint fix` without --diff can)")
             outcome.note = f"{outcome.note}; {undiffable}" if outcome.note else undiffable
     elif source.real_path is None:
-        outcome.stdout_text = new_text  # stdin: the fixed text goes to stdout
+        outcome.stdout_text = source.encode(new_text)  # stdin: the fixed text goes to stdout
     else:
         try:
             data = source.encode(new_text)
@@ -440,7 +440,11 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
                 if fixed.diff:
                     out.write(fixed.diff)
                 if fixed.stdout_text is not None:
-                    out.write(fixed.stdout_text)
+                    # bytes, in the input's own codec and BOM: `cat a.txt | newslint fix - > b.txt`
+                    # gives the file `newslint fix a.txt` would write
+                    out.flush()
+                    out.buffer.write(fixed.stdout_text)
+                    out.buffer.flush()
                 total_applied += fixed.applied
                 total_swept += fixed.swept
                 remaining.append(fixed.result)
