@@ -211,3 +211,28 @@ def test_a_damaged_word_cache_entry_is_judged_afresh(damaged):
     assert set(model.store.added) == {"नही", "राम"}
     assert model.special["नही"].verdict is not None and model.special["नही"].verdict.kind == "never-valid"
     assert model.flags["राम"] == 0 and "राम" in model.boring and "नही" not in model.boring
+
+
+def test_the_cache_never_lands_in_the_working_folder(cli, tmp_path):
+    """An empty --cache-dir (a CI variable never set), a relative XDG_CACHE_HOME or an empty HOME
+    put the cache files into the content repository (helper-16)."""
+    article = REPO / "examples" / "seed-article.txt"
+    work = tmp_path / "repo"
+    work.mkdir()
+    base = {"NEWSLINT_NO_CACHE": "", "NEWSLINT_SERVER": "off", cache.DIR_ENV: ""}
+    cli("check", "--cache-dir", "", "--exit-zero", str(article), cwd=work, env={**base, "HOME": str(tmp_path / "home")})
+    cli("check", "--exit-zero", str(article), cwd=work, env={**base, "XDG_CACHE_HOME": "rel", "HOME": ""})
+    cli("check", "--exit-zero", str(article), cwd=work, env={**base, "XDG_CACHE_HOME": "", "HOME": ""})
+    assert list(work.rglob("*")) == []
+    assert list((tmp_path / "home" / ".cache" / "newslint").glob("spelling-*.marshal"))  # the default, as if not given
+
+
+def test_a_fifo_in_place_of_a_cache_file_is_passed_over(cli, tmp_path):
+    article = REPO / "examples" / "seed-article.txt"
+    folder = tmp_path / "cache"
+    expected = cli("check", "--format", "json", "--exit-zero", str(article), env=on(folder)).stdout
+    for store in folder.glob("*.marshal"):
+        store.unlink()
+        os.mkfifo(store)
+    result = cli("check", "--format", "json", "--exit-zero", str(article), env=on(folder))  # a hang times out
+    assert result.returncode == 0 and result.stdout == expected

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -140,6 +141,8 @@ def _read(path: Path) -> dict[str, Any]:
     checksum matters: a compiled pattern's opcodes go to the regex engine's C constructor, which
     trusts them, and a damaged one could crash the process rather than fail to load."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would wait for a writer forever
+            return {}
         data = marshal.loads(path.read_bytes())
         if not (isinstance(data, tuple) and len(data) == 3 and data[0] == FORMAT
                 and isinstance(data[2], bytes) and data[1] == _checksum(data[2])):

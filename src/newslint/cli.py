@@ -143,15 +143,17 @@ PROGRESS = typer.Option(
 )
 
 
-def _use_cache(off: bool, folder: Optional[Path]) -> None:
+def _use_cache(off: bool, folder: Optional[str]) -> None:
     """The cache settings go into the environment, where `newslint.cache` and worker
-    processes (forked or spawned) read them."""
+    processes (forked or spawned) read them. An empty --cache-dir (a CI variable never set)
+    means the default, not the working folder (where the cache files would land in the content
+    repository, and `newslint clean` would delete *.marshal there)."""
     from newslint import cache
 
     if off:
         os.environ[cache.OFF_ENV] = "1"
-    if folder is not None:
-        os.environ[cache.DIR_ENV] = str(folder)
+    if folder:
+        os.environ[cache.DIR_ENV] = os.path.abspath(folder)
 
 
 @app.command()
@@ -173,7 +175,7 @@ def check(
     jobs: Optional[int] = JOBS,
     progress: Optional[bool] = PROGRESS,
     no_cache: bool = NO_CACHE,
-    cache_dir: Optional[Path] = CACHE_DIR,
+    cache_dir: Optional[str] = CACHE_DIR,
 ) -> None:
     """Check articles and report findings."""
     _use_cache(no_cache, cache_dir)  # before the engine's modules compile their patterns
@@ -225,7 +227,7 @@ def fix(
     jobs: Optional[int] = JOBS,
     progress: Optional[bool] = PROGRESS,
     no_cache: bool = NO_CACHE,
-    cache_dir: Optional[Path] = CACHE_DIR,
+    cache_dir: Optional[str] = CACHE_DIR,
 ) -> None:
     """Apply safe fixes (and, with --unsafe, suggested ones), then report what is left."""
     _use_cache(no_cache, cache_dir)  # before the engine's modules compile their patterns
@@ -310,7 +312,7 @@ def explain_rule(key: str = typer.Argument(..., help="A rule code or name, e.g. 
 
 
 @app.command("clean")
-def clean(cache_dir: Optional[Path] = CACHE_DIR) -> None:
+def clean(cache_dir: Optional[str] = CACHE_DIR) -> None:
     """Delete the word and pattern cache (the LanguageTool download is kept)."""
     from newslint import cache
 

@@ -54,7 +54,16 @@ def cache_folder() -> str | None:
     configured = os.environ.get("NEWSLINT_CACHE_DIR")  # cache.DIR_ENV
     if configured:
         return configured
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    # XDG: a relative XDG_CACHE_HOME is invalid and ignored. Without an absolute home either (HOME
+    # empty or relative), no cache: never a folder relative to wherever newslint runs.
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        home = os.environ.get("HOME")
+        if home is None:
+            home = os.path.expanduser("~")  # the password database's
+        if not os.path.isabs(home) or home == "/":  # empty ("" expands to "/"), relative, or root
+            return None
+        base = os.path.join(home, ".cache")
     return os.path.join(base, "newslint")
 
 
