@@ -8,6 +8,7 @@ import random
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,7 @@ from newslint.fixer import (
     write_atomically,
 )
 from newslint.rule import Finding, Suggestion
+from newslint.source import read_source
 from nl_testing import run_with_stderr_on_a_terminal
 
 TWO_SPACES = "यह  पंक्ति   है।\n"
@@ -512,3 +514,61 @@ def test_fixing_stdin_keeps_its_codec_and_bom(cli, tmp_path):
         (tmp_path / "a.txt").write_bytes(data)
         cli("fix", "--select", "TY107", "a.txt", cwd=tmp_path)
         assert (tmp_path / "a.txt").read_bytes() == result.stdout
+
+
+def test_fix_keeps_extended_attributes(cli, tmp_path):
+    """ACLs live in extended attributes on Linux: the new file lost them, and the ACL's mask
+    turned into group write permission (helper-16)."""
+    path = tmp_path / "a.txt"
+    path.write_text(TWO_SPACES, encoding="utf-8")
+    try:
+        os.setxattr(path, "user.newsroom", b"desk-7")
+    except (OSError, AttributeError):
+        pytest.skip("no user extended attributes on this file system")
+    cli("fix", "--select", "TY107", "a.txt", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == FIXED
+    assert os.getxattr(path, "user.newsroom") == b"desk-7"
+
+
+def test_write_refuses_a_file_the_user_may_not_write(tmp_path, monkeypatch):
+    """In a folder anyone may write, someone else's 0644 file was replaced by one of ours: the
+    rename needs only the folder's permission (helper-16). (os.access stands in for another user:
+    the suite runs as root, who may write anything.)"""
+    path = tmp_path / "a.txt"
+    path.write_text(TWO_SPACES, encoding="utf-8")
+    source = read_source(path)
+    monkeypatch.setattr(os, "access", lambda target, mode: False)
+    with pytest.raises(NotWritable, match="you may not write this file"):
+        write_atomically(path, FIXED.encode("utf-8"), source.fingerprint)
+    assert path.read_text(encoding="utf-8") == TWO_SPACES
+
+
+def test_write_keeps_the_group_when_the_owner_cannot_be_kept(tmp_path, monkeypatch):
+    """A group-shared file (root:staff 0664) fixed by another member of staff came out theirs,
+    in their own group: the group lost write access. Giving the file away is not allowed to a
+    user; keeping its group is, and is tried."""
+    path = tmp_path / "a.txt"
+    path.write_text(TWO_SPACES, encoding="utf-8")
+    source = read_source(path)
+    real_stat, calls = os.stat, []
+    owner = real_stat(path)
+
+    def stat_as_if_theirs(target, *args, **kwargs):
+        result = real_stat(target, *args, **kwargs)
+        if Path(target) == path:  # the old file: someone else's, group 4242
+            values = list(result)
+            values[4], values[5] = owner.st_uid + 1, 4242
+            return os.stat_result(values)
+        return result
+
+    def chown(target, uid, gid):
+        calls.append((uid, gid))
+        if uid != -1:
+            raise PermissionError("not allowed to give a file away")
+
+    monkeypatch.setattr(os, "stat", stat_as_if_theirs)
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: stat_as_if_theirs(self))
+    monkeypatch.setattr(os, "chown", chown)
+    write_atomically(path, FIXED.encode("utf-8"), source.fingerprint)
+    assert calls == [(owner.st_uid + 1, 4242), (-1, 4242)]
+    assert path.read_text(encoding="utf-8") == FIXED

@@ -222,19 +222,17 @@ def write_atomically(path: Path, data: bytes, expected_fingerprint: str) -> None
     info = target.stat()
     if not info.st_mode & 0o222:
         raise NotWritable(f"{path}: the file is read-only; nothing was written")
+    if not os.access(target, os.W_OK):
+        # the rename would need only the folder's permission: a file of someone else's that we
+        # may not write (`echo > file` is refused) must not be replaced by one of ours
+        raise NotWritable(f"{path}: you may not write this file; nothing was written")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, info.st_mode & 0o7777)
-        if hasattr(os, "chown"):
-            try:
-                if (info.st_uid, info.st_gid) != (os.stat(tmp).st_uid, os.stat(tmp).st_gid):
-                    os.chown(tmp, info.st_uid, info.st_gid)
-            except OSError:
-                pass  # not allowed to give the file away: it stays ours, with the same mode
+        _copy_metadata(target, info, tmp)
         # Last look just before the rename: an editor that saved meanwhile wins.
         if _fingerprint(target) != expected_fingerprint:
             raise FileChanged(f"{path}: the file changed while newslint was fixing it; nothing was written (run again)")
@@ -244,6 +242,33 @@ def write_atomically(path: Path, data: bytes, expected_fingerprint: str) -> None
             os.unlink(tmp)
         raise
     _fsync_folder(target.parent)
+
+
+def _copy_metadata(target: Path, info: os.stat_result, tmp: str) -> None:
+    """Give the new file the old one's owner and group (as far as we may), extended attributes
+    (ACLs among them, on Linux) and mode."""
+    if hasattr(os, "chown"):
+        mine = os.stat(tmp)
+        if (info.st_uid, info.st_gid) != (mine.st_uid, mine.st_gid):
+            try:
+                os.chown(tmp, info.st_uid, info.st_gid)
+            except OSError:
+                try:  # not allowed to give the file away: keep at least its group (a shared folder)
+                    os.chown(tmp, -1, info.st_gid)
+                except OSError:
+                    pass
+    if hasattr(os, "listxattr"):
+        try:
+            names = os.listxattr(target)
+        except OSError:
+            names = []
+        for name in names:  # system.posix_acl_access is the file's ACL
+            try:
+                os.setxattr(tmp, name, os.getxattr(target, name))
+            except OSError:  # security.* labels may need privileges: the rest is still copied
+                pass
+    # last: with an ACL the group bits are its mask, and chmod sets them back to the old file's
+    os.chmod(tmp, info.st_mode & 0o7777)
 
 
 def _fsync_folder(folder: Path) -> None:
