@@ -572,3 +572,27 @@ def test_write_keeps_the_group_when_the_owner_cannot_be_kept(tmp_path, monkeypat
     write_atomically(path, FIXED.encode("utf-8"), source.fingerprint)
     assert calls == [(owner.st_uid + 1, 4242), (-1, 4242)]
     assert path.read_text(encoding="utf-8") == FIXED
+
+
+def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
+    """SIGTERM's default action ended the process between writing the temporary file and the
+    rename, and `.a.txt.….newslint-tmp` stayed in the content folder (helper-16)."""
+    import signal
+    import time
+
+    path = tmp_path / "a.txt"
+    path.write_text(TWO_SPACES, encoding="utf-8")
+    slow_disk = ("import os, time; real = os.fsync; os.fsync = lambda fd: (time.sleep(5), real(fd)); "
+                 "from newslint.launcher import main; main()")
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_SERVER": "off", "NEWSLINT_NO_CACHE": "1"}
+    proc = subprocess.Popen([sys.executable, "-c", slow_disk, "fix", "--select", "TY107", "a.txt"], cwd=tmp_path,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.glob(".a.txt.*")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert list(tmp_path.glob(".a.txt.*")), "the temporary file was never written"
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=30)
+    assert proc.returncode in (128 + signal.SIGTERM, -signal.SIGTERM)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    assert path.read_text(encoding="utf-8") == TWO_SPACES

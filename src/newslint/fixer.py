@@ -410,6 +410,7 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
 
     errors = on_error = InputErrors()
 
+    _unwind_on_sigterm()
     to_stdout = source_is_stdout(options)
     if interactive and to_stdout:
         error("--interactive reads your answers from stdin, so it cannot fix text read from stdin ('-')")
@@ -496,6 +497,23 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
         return 0
     failing = sum(at_or_above(r.findings, linter.fail_on(r.config)) for r in remaining)
     return 1 if failing else 0
+
+
+def _unwind_on_sigterm() -> None:
+    """SIGTERM (a hook's timeout, a cancelled CI job, the server's child told by its launcher)
+    unwinds `fix` like an error: a file half-written to its temporary name is removed (see
+    write_atomically), where the default action ended the process and left it in the folder.
+    The exit status is the signal's, as before."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # pragma: no cover - the API in a thread
+        return
+
+    def terminated(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminated)
 
 
 def unique_files(items: list) -> list:
