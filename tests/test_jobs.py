@@ -404,6 +404,26 @@ def test_when_fork_is_refused_this_process_does_the_work(tmp_path, monkeypatch):
     assert _open_fds() == before
 
 
+def test_when_no_file_descriptor_is_left_this_process_does_the_work(tmp_path, monkeypatch):
+    """`ulimit -n`: a pipe refused (EMFILE) stopped the run; it is treated like a refused fork."""
+    linter, options, items = items_for(tmp_path, 12)
+    one = [o.value for _, o in collect(linter, options, items, runner.lint_task, jobs=1)]
+    real_pipe = os.pipe
+    for allowed in (0, 1):  # no pipe at all (the queue's), or the queue's but no helper's
+
+        def pipe(left=[allowed]):
+            if left[0] <= 0:
+                raise OSError(24, "Too many open files")
+            left[0] -= 1
+            return real_pipe()
+
+        monkeypatch.setattr(os, "pipe", pipe)
+        before = _open_fds()
+        two = [o.value for _, o in collect(linter, options, items, runner.lint_task)]
+        assert [r.findings for r in two] == [r.findings for r in one]
+        assert _open_fds() == before
+
+
 def fixes_slowly_in_a_helper(linter, item):
     """A helper writing like `fix` does: a temporary file it removes if it is stopped."""
     import time

@@ -379,10 +379,14 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
 
     parent = os.getpid()
     helpers: list[_Helper] = []
-    selector = selectors.DefaultSelector()
+    selector = None
     queue_read = -1
     try:
-        queue_read, chunks = _fill_queue(_chunks(pending_work, jobs))
+        try:
+            selector = selectors.DefaultSelector()
+            queue_read, chunks = _fill_queue(_chunks(pending_work, jobs))
+        except OSError:  # no file descriptors left (ulimit -n): this process does all the work
+            chunks, jobs = [pending_work], 1
         flush_standard_streams()  # or a helper's copy of a buffer could be written twice
         collector.before_fork()
         for _ in range(jobs - 1):
@@ -425,6 +429,11 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
                     if status != 0 or buffer:
                         raise InternalError(f"a worker process died ({_how_it_ended(status)}); run again with --jobs 1")
 
+        if queue_read < 0:
+            for index, item in pending_work:
+                run_here(index, item)
+                yield from drain()
+            return
         while (number := _next_chunk(queue_read)) is not None:
             for index, item in chunks[number]:
                 run_here(index, item)
@@ -443,7 +452,8 @@ def _run_team(linter, options, items, pending_work, task, jobs, outcomes, progre
         _stop_helpers(helpers)
         for helper in helpers:
             os.close(helper.results_fd)
-        selector.close()
+        if selector is not None:
+            selector.close()
 
 
 def _fill_queue(chunks: list[list]) -> tuple[int, list[list]]:
@@ -474,8 +484,11 @@ def _pipe_size(fd: int) -> int:
 
 
 def _start_helper(task: Callable, linter: Linter, chunks: list, queue_read: int, helpers: list[_Helper], parent: int) -> _Helper | None:
-    """Fork one helper (None when the system refuses another process)."""
-    results_read, results_write = os.pipe()
+    """Fork one helper (None when the system refuses another process, or the pipe to it)."""
+    try:
+        results_read, results_write = os.pipe()
+    except OSError:  # no file descriptors left (ulimit -n): fewer helpers, as when fork is refused
+        return None
     _grow_pipe(results_write)
     # Ctrl-C goes to the terminal's whole process group: blocked across the fork, so that neither
     # the new helper (before it ignores SIGINT) nor this process (before it records the helper)
