@@ -469,3 +469,36 @@ def test_closed_standard_streams_are_not_errors(tmp_path):
                            capture_output=True, timeout=60, preexec_fn=lambda: os.close(0))
     assert asked.returncode == 0 and b"internal error" not in asked.stderr  # no answer: quits, saves nothing
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "यह  पंक्ति है।\n"
+
+
+def test_a_non_blocking_stdout_gets_the_whole_report(tmp_path):
+    """A non-blocking stdout (shared with a Node-based CI tool) takes only what fits in the pipe;
+    with PYTHONUNBUFFERED=1 the rest of the report was dropped without a word (helper-16)."""
+    import fcntl
+    import threading
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"{n:02d}.txt").write_text("यह  पंक्ति है।  वह  भी।\n" * 40, encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_SERVER": "off", "PYTHONUNBUFFERED": "1"}
+    args = [sys.executable, "-m", "newslint", "check", "--select", "TY107", "--jobs", "1", "many"]
+    expected = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, timeout=120).stdout
+    assert len(expected) > 200_000  # several times what a pipe holds
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETFL, fcntl.fcntl(write_end, fcntl.F_GETFL) | os.O_NONBLOCK)
+    received = []
+
+    def read_later():
+        time.sleep(1.0)  # the pipe fills up before anyone reads it
+        with os.fdopen(read_end, "rb") as pipe:
+            received.append(pipe.read())
+
+    reader = threading.Thread(target=read_later)
+    reader.start()
+    proc = subprocess.run(args, cwd=tmp_path, env=env, stdout=write_end, stderr=subprocess.PIPE, timeout=120)
+    os.close(write_end)
+    reader.join(timeout=60)
+    assert proc.returncode == 0, proc.stderr  # warnings only
+    assert received[0] == expected

@@ -406,7 +406,7 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
     from newslint.config import ConfigError
     from newslint.engine import InternalError, at_or_above
     from newslint.report import render
-    from newslint.runner import InputErrors, Progress, TimingTotals, error, make_linter, plan, run_items
+    from newslint.runner import InputErrors, Progress, TimingTotals, error, make_linter, plan, run_items, write_fully
 
     errors = on_error = InputErrors()
 
@@ -464,13 +464,11 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
                 if fixed.write_error:
                     on_error(fixed.write_error)
                 if fixed.diff:
-                    out.write(fixed.diff)
+                    write_fully(out, fixed.diff)
                 if fixed.stdout_text is not None:
                     # bytes, in the input's own codec and BOM: `cat a.txt | newslint fix - > b.txt`
                     # gives the file `newslint fix a.txt` would write
-                    out.flush()
-                    out.buffer.write(fixed.stdout_text)
-                    out.buffer.flush()
+                    write_fully(out, fixed.stdout_text)
                 total_applied += fixed.applied
                 total_swept += fixed.swept
                 remaining.append(fixed.result)
@@ -489,7 +487,7 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
         sys.stderr.write(f"{verb} {total_applied} finding{'s' if total_applied != 1 else ''}{swept}.\n")
     # a run in which inputs could not be read or written is never "All clear"
     report = render("concise", remaining, style, quiet=quiet, unchecked=len(errors))
-    report_stream.write(report)
+    write_fully(report_stream, report)
     report_stream.flush()
     if errors:
         return 2

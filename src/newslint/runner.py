@@ -64,6 +64,38 @@ def error(message: str) -> None:
     sys.stderr.write(f"newslint: error: {message}\n")
 
 
+def write_fully(stream, data: str | bytes) -> None:
+    """Write all of `data` to a standard stream. A non-blocking stream (shared with a Node-based
+    CI tool) takes only what fits in the pipe; with PYTHONUNBUFFERED the rest was dropped
+    without a word (a 2 MB report came out as 64 KiB). Such a stream is written here, waiting
+    until it takes more; any other goes through its usual write."""
+    try:
+        fd = stream.fileno()
+        blocking = os.get_blocking(fd)
+    except (AttributeError, OSError, ValueError):  # not a file (a test's stream)
+        blocking = True
+    if blocking:
+        if isinstance(data, bytes):
+            stream.flush()
+            stream.buffer.write(data)
+            stream.buffer.flush()
+        else:
+            stream.write(data)
+        return
+    import select
+
+    stream.flush()
+    encoded = data if isinstance(data, bytes) else data.encode(stream.encoding or "utf-8", stream.errors or "strict")
+    view = memoryview(encoded)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            select.select([], [fd], [])
+            continue
+        view = view[written:]
+
+
 class InputErrors:
     """The input errors of a run, each printed and counted once: a broken config is met again
     for every file under it that is named on the command line (as pre-commit names them)."""
@@ -932,7 +964,7 @@ def run_check(options: RunOptions, fmt: str, output: Path | None, style, statist
             error(f"{output}: cannot write the report: {exc.strerror or exc}")
             return 2
     else:
-        sys.stdout.write(text)
+        write_fully(sys.stdout, text)
         sys.stdout.flush()
     if errors:
         return 2
