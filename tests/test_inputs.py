@@ -502,3 +502,23 @@ def test_a_non_blocking_stdout_gets_the_whole_report(tmp_path):
     reader.join(timeout=60)
     assert proc.returncode == 0, proc.stderr  # warnings only
     assert received[0] == expected
+
+
+def test_a_reader_that_goes_away_leaves_the_runs_exit_code(tmp_path):
+    """`newslint check --exit-zero … | head -1` exited 1 ("findings") when head went away: click
+    caught the broken pipe. The exit code is the run's (helper-16)."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"{n:02d}.txt").write_text("यह  पंक्ति है।  वह  भी।\n" * 150, encoding="utf-8")  # > a pipe's 64 KiB
+    # buffered, as stdout usually is (PYTHONUNBUFFERED takes another path through the io stack)
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}, "NO_COLOR": "1", "NEWSLINT_SERVER": "off"}
+    for extra, code in ((["--exit-zero", "--select", "TY107,SP101"], 0), (["--select", "TY107"], 0),
+                        (["--select", "TY107", "--fail-on", "warning"], 1)):
+        proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", *extra, "many"], cwd=tmp_path, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout.readline().startswith(b"many/00.txt:")
+        proc.stdout.close()  # the reader goes away, as head does
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == code, (extra, err)
+        assert b"Traceback" not in err

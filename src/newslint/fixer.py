@@ -406,7 +406,7 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
     from newslint.config import ConfigError
     from newslint.engine import InternalError, at_or_above
     from newslint.report import render
-    from newslint.runner import InputErrors, Progress, TimingTotals, error, make_linter, plan, run_items, write_fully
+    from newslint.runner import InputErrors, Progress, TimingTotals, error, make_linter, plan, reader_gone, run_items, write_fully
 
     errors = on_error = InputErrors()
 
@@ -487,8 +487,11 @@ def run_fix(options, unsafe: bool, diff: bool, interactive: bool, quiet: bool, e
         sys.stderr.write(f"{verb} {total_applied} finding{'s' if total_applied != 1 else ''}{swept}.\n")
     # a run in which inputs could not be read or written is never "All clear"
     report = render("concise", remaining, style, quiet=quiet, unchecked=len(errors))
-    write_fully(report_stream, report)
-    report_stream.flush()
+    try:
+        write_fully(report_stream, report)
+        report_stream.flush()
+    except BrokenPipeError:  # the reader went away: the exit code is still the run's
+        reader_gone(report_stream)
     if errors:
         return 2
     if exit_zero:

@@ -96,6 +96,18 @@ def write_fully(stream, data: str | bytes) -> None:
         view = view[written:]
 
 
+def reader_gone(stream) -> None:
+    """The reader of `stream` went away (EPIPE): point it at /dev/null, so that what is still
+    buffered, and the interpreter's last flush, go nowhere quietly. The run's exit code stands:
+    it was 1 ("findings") for any run, even `--exit-zero` or all clear, when click caught it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 class InputErrors:
     """The input errors of a run, each printed and counted once: a broken config is met again
     for every file under it that is named on the command line (as pre-commit names them)."""
@@ -964,8 +976,11 @@ def run_check(options: RunOptions, fmt: str, output: Path | None, style, statist
             error(f"{output}: cannot write the report: {exc.strerror or exc}")
             return 2
     else:
-        write_fully(sys.stdout, text)
-        sys.stdout.flush()
+        try:
+            write_fully(sys.stdout, text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `| head -1`: the reader has what it wanted; the exit code is the run's
+            reader_gone(sys.stdout)
     if errors:
         return 2
     if exit_zero:
