@@ -522,3 +522,16 @@ def test_a_reader_that_goes_away_leaves_the_runs_exit_code(tmp_path):
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == code, (extra, err)
         assert b"Traceback" not in err
+
+
+def test_a_deleted_working_folder_is_said_plainly(tmp_path):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (f"import os; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
+              "from newslint.launcher import main; main()")
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_SERVER": "off"}
+    result = subprocess.run([sys.executable, "-c", script, "check", str(tmp_path / "x.txt")], env=env,
+                            capture_output=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.decode() == ("newslint: error: the working folder no longer exists (was it deleted?); "
+                                      "run newslint from a folder that does\n")

@@ -276,6 +276,12 @@ def main() -> None:
         # A CI job is one run on a machine thrown away afterwards: no server to keep there.
         if mode == "auto" and os.environ.get("CI", "").lower() in ("", "0", "false", "no"):
             _start_in_background()
+    try:
+        os.getcwd()
+    except OSError:  # deleted under us: every path and config lookup would fail with a puzzling message
+        sys.stderr.write("newslint: error: the working folder no longer exists (was it deleted?); "
+                         "run newslint from a folder that does\n")
+        sys.exit(2)
     from newslint.cli import main as cli_main
 
     ends_after_command()
