@@ -21,8 +21,7 @@ def rules_table() -> str:
         fix = {"safe": "safe", "unsafe": "suggestion", "no": ""}[rule.fixable]
         note = "" if rule.default_enabled else " *(off by default)*"
         summary = rule.summary().replace("|", "\\|")
-        severity = f"{rule.severity} ({rule.severity_note})" if rule.severity_note else rule.severity
-        rows.append(f"| `{rule.code}` | `{rule.name}` | {rule.category} | {severity} | {fix} | {summary}{note} |")
+        rows.append(f"| `{rule.code}` | `{rule.name}` | {rule.category} | {rule.severity_text()} | {fix} | {summary}{note} |")
     return "\n".join(rows)
 
 

@@ -302,8 +302,7 @@ def explain_rule(key: str = typer.Argument(..., help="A rule code or name, e.g. 
     if rule is None:
         raise fail(f"no rule '{key}' (see `newslint rules`)")
     typer.echo(f"{rule.code} {rule.name}")
-    severity = f"{rule.severity} ({rule.severity_note})" if rule.severity_note else rule.severity
-    typer.echo(f"category: {rule.category}   default severity: {severity}   fixable: {rule.fixable}"
+    typer.echo(f"category: {rule.category}   default severity: {rule.severity_text()}   fixable: {rule.fixable}"
                f"{'' if rule.default_enabled else '   (off by default: enable with --extend-select)'}")
     if rule.options:
         typer.echo("options: " + ", ".join(f"{k} = {v!r}" for k, v in rule.options.items()))

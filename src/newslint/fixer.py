@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
+import codecs
 import os
 import sys
 import tempfile
@@ -289,9 +290,6 @@ def _fsync_folder(folder: Path) -> None:
 PATCH_LINE_RE = compile_regex(r"[^\n]*\n|[^\n]+\Z")
 
 
-UTF8_BOM = b"\xef\xbb\xbf"
-
-
 def unified_diff(path: str, before: str, after: str) -> str:
     """A patch `patch -p1`/`git apply` accept: lines split at LF only, as they do (str.splitlines
     would also split at form feeds, U+2028 and other characters that are not line breaks there)."""
@@ -360,7 +358,7 @@ def finish(outcome: FixOutcome, linter, source, config, new_text: str, remaining
     if diff:
         # A UTF-8 file's BOM is part of its first line for `patch` and `git apply`: without it
         # the first hunk does not apply (or only with fuzz).
-        bom = "\ufeff" if source.bom == UTF8_BOM else ""
+        bom = "\ufeff" if source.bom == codecs.BOM_UTF8 else ""
         outcome.diff = unified_diff(source.path, bom + source.text, bom + new_text)
         if source.encoding != "utf-8":
             undiffable = (f"{source.path} is stored in {source.encoding.upper()}: its diff is shown in UTF-8, "

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from newslint.compiled import compile_re
-from newslint.fixer import splice, splits_line_break, with_newlines
+from newslint.fixer import LINE_BREAK_RE, splice, splits_line_break, with_newlines
 from newslint.rule import Finding
 
 MAX_SHOWN_SUGGESTIONS = 9
@@ -56,9 +56,15 @@ def _display_width(text: str) -> int:
     return display_width(text)
 
 
-def show_finding(out: TextIO, style, finding: Finding, text: str, number: int, total: int, below: bool = False) -> list:
-    """Print the finding, its line with the span marked and the numbered suggestions."""
-    line_start = max(text.rfind("\n", 0, finding.start), text.rfind("\r", 0, finding.start)) + 1
+def _line_start(text: str, offset: int) -> int:
+    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+
+
+def show_finding(out: TextIO, style, finding: Finding, text: str, number: int, total: int,
+                 adds_line: str | None = None) -> list:
+    """Print the finding, its line with the span marked and the numbered suggestions.
+    `adds_line`: "above" or "below" when "e" adds a line there (see `Rule.interactive_edit`)."""
+    line_start = _line_start(text, finding.start)
     line_end = len(text)
     for stop in ("\n", "\r"):
         found = text.find(stop, finding.start)
@@ -88,8 +94,8 @@ def show_finding(out: TextIO, style, finding: Finding, text: str, number: int, t
         kind = "fix" if suggestion.safe else "suggestion"
         note = f" — {suggestion.note}" if suggestion.note else ""
         out.write(f"  {index}) {what}  [{kind}]{note}\n")
-    if not shown and _inserts_a_line(finding):
-        out.write(f"  (no suggestion: add a line {'below' if below else 'above'} it with e, or skip)\n")
+    if not shown and adds_line:
+        out.write(f"  (no suggestion: add a line {adds_line} it with e, or skip)\n")
     elif not shown:
         out.write("  (no suggestion: edit it yourself with e, or skip)\n")
     return shown
@@ -133,7 +139,8 @@ def review(result, keys: TextIO, out: TextIO, style, saves: bool = True) -> Sess
             out.write(f"\n[{number}/{total}] {finding.path}:{finding.line}:{finding.column} {finding.code}: "
                       "skipped — it overlaps a change you accepted (run again to review it)\n")
             continue
-        shown = show_finding(out, style, finding, text, number, total, below=inserts and at > finding.end)
+        adds_line = ("below" if at > finding.end else "above") if inserts else None
+        shown = show_finding(out, style, finding, text, number, total, adds_line)
         while True:
             _prompt(out, shown, finding.code, saves)
             answer = _read(keys, out)
@@ -152,7 +159,7 @@ def review(result, keys: TextIO, out: TextIO, style, saves: bool = True) -> Sess
                 break
             if key == "e":
                 if inserts:
-                    where = "below this headline, before the lead" if at > finding.end else "above this line"
+                    where = "below this headline, before the lead" if adds_line == "below" else "above this line"
                     out.write(f"  a line to add {where} (empty line: cancel) > ")
                 else:
                     out.write(f"  replacement for “{text[finding.start:finding.end]}” (empty line: cancel) > ")
@@ -198,7 +205,7 @@ def _line_insertion_point(text: str, finding: Finding, kind: str) -> int:
     """Where a line added for `finding` goes: the start of its line; when that line is a
     Markdown headline, the start of the lead below it (a dateline opens the lead), past blank
     lines, subheadings, images and HTML on lines of their own."""
-    line_start = max(text.rfind("\n", 0, finding.start), text.rfind("\r", 0, finding.start)) + 1
+    line_start = _line_start(text, finding.start)
     if kind != "markdown":
         return line_start
     lines = list(_lines_from(text, line_start))
@@ -234,11 +241,11 @@ def _heading_size(lines: list[tuple[int, str]], i: int) -> int:
 
 def _lines_from(text: str, at: int):
     """(start, text without its line break) of each line from offset `at` (LF, CRLF or CR)."""
-    while at < len(text):
-        ends = [i for i in (text.find("\n", at), text.find("\r", at)) if i != -1]
-        end = min(ends) if ends else len(text)
-        yield at, text[at:end]
-        at = end + (2 if text.startswith("\r\n", end) else 1)
+    for brk in LINE_BREAK_RE.finditer(text, at):
+        yield at, text[at:brk.start()]
+        at = brk.end()
+    if at < len(text):
+        yield at, text[at:]
 
 
 def _insertion_conflicts(edits: list[tuple[int, int, str]], at: int) -> bool:

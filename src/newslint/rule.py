@@ -84,6 +84,11 @@ class Rule:
         self.severity_override = severity_override
         self.active_severity = severity_override or self.severity
 
+    @classmethod
+    def severity_text(cls) -> str:
+        """The default severity, with when some findings get another (`severity_note`)."""
+        return f"{cls.severity} ({cls.severity_note})" if cls.severity_note else cls.severity
+
     def check(self, doc: "Document", ctx: "Context") -> Iterator[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
 
